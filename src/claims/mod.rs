@@ -1,0 +1,190 @@
+//! Claims: what a sentence asserts, typed, with exact spans. One file per claim kind.
+//!
+//! Extractors work on one sentence at a time ([`Ctx`]) and emit claims with spans in
+//! *text* offsets; [`crate::extract`] maps every span to original offsets and fills `text`.
+
+pub mod age;
+pub mod attribution;
+pub mod change;
+pub mod conversion;
+pub mod date;
+pub mod entity;
+pub mod quantity;
+pub mod rate;
+pub mod share;
+pub mod source;
+
+use crate::document::{Document, Span};
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{Token, TokenKind};
+use serde::Serialize;
+
+pub use age::AgeClaim;
+pub use attribution::AttributionClaim;
+pub use change::ChangeClaim;
+pub use conversion::ConversionClaim;
+pub use date::DateClaim;
+pub use entity::EntityClaim;
+pub use quantity::QuantityClaim;
+pub use rate::RateClaim;
+pub use share::ShareClaim;
+pub use source::SourceClaim;
+
+/// One claim. Serialised with a `kind` tag and the kind's fields flattened beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Claim {
+    Quantity(QuantityClaim),
+    Rate(RateClaim),
+    Change(ChangeClaim),
+    Share(ShareClaim),
+    Conversion(ConversionClaim),
+    Date(DateClaim),
+    Age(AgeClaim),
+    Organisation(EntityClaim),
+    Person(EntityClaim),
+    Attribution(AttributionClaim),
+    Source(SourceClaim),
+}
+
+impl Claim {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Claim::Quantity(_) => "quantity",
+            Claim::Rate(_) => "rate",
+            Claim::Change(_) => "change",
+            Claim::Share(_) => "share",
+            Claim::Conversion(_) => "conversion",
+            Claim::Date(_) => "date",
+            Claim::Age(_) => "age",
+            Claim::Organisation(_) => "organisation",
+            Claim::Person(_) => "person",
+            Claim::Attribution(_) => "attribution",
+            Claim::Source(_) => "source",
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        self.head().0
+    }
+
+    pub fn text(&self) -> &str {
+        &self.head().1.as_str()[..]
+    }
+
+    fn head(&self) -> (Span, &String) {
+        match self {
+            Claim::Quantity(c) => (c.span, &c.text),
+            Claim::Rate(c) => (c.span, &c.text),
+            Claim::Change(c) => (c.span, &c.text),
+            Claim::Share(c) => (c.span, &c.text),
+            Claim::Conversion(c) => (c.span, &c.text),
+            Claim::Date(c) => (c.span, &c.text),
+            Claim::Age(c) => (c.span, &c.text),
+            Claim::Organisation(c) | Claim::Person(c) => (c.span, &c.text),
+            Claim::Attribution(c) => (c.span, &c.text),
+            Claim::Source(c) => (c.span, &c.text),
+        }
+    }
+
+    /// Every span the claim holds, its own first, for mapping to original offsets.
+    pub fn spans_mut(&mut self) -> Vec<&mut Span> {
+        match self {
+            Claim::Quantity(c) => c.spans_mut(),
+            Claim::Rate(c) => c.spans_mut(),
+            Claim::Change(c) => c.spans_mut(),
+            Claim::Share(c) => c.spans_mut(),
+            Claim::Conversion(c) => c.spans_mut(),
+            Claim::Date(c) => vec![&mut c.span],
+            Claim::Age(c) => vec![&mut c.span],
+            Claim::Organisation(c) | Claim::Person(c) => vec![&mut c.span],
+            Claim::Attribution(c) => c.spans_mut(),
+            Claim::Source(c) => vec![&mut c.span],
+        }
+    }
+
+    pub(crate) fn set_text(&mut self, text: String) {
+        match self {
+            Claim::Quantity(c) => c.text = text,
+            Claim::Rate(c) => c.text = text,
+            Claim::Change(c) => c.text = text,
+            Claim::Share(c) => c.text = text,
+            Claim::Conversion(c) => c.text = text,
+            Claim::Date(c) => c.text = text,
+            Claim::Age(c) => c.text = text,
+            Claim::Organisation(c) | Claim::Person(c) => c.text = text,
+            Claim::Attribution(c) => c.text = text,
+            Claim::Source(c) => c.text = text,
+        }
+    }
+}
+
+/// What an extractor sees: one sentence of one document, tokenised.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    /// The document's prose text (token spans index into it).
+    pub text: &'a str,
+    pub sentence: &'a Sentence,
+    pub tokens: &'a [Token],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+    /// The text of token `i` ("" past the end).
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+    /// Token `i` is the word `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(w))
+    }
+    /// Tokens from `i` on are the words `ws`, ignoring ASCII case.
+    pub fn seq(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().enumerate().all(|(k, w)| self.is(i + k, w))
+    }
+    /// The lower-cased text of token `i`.
+    pub fn lower(&self, i: usize) -> String {
+        self.tok(i).to_lowercase()
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    /// Token `i` is glued to the one before it (no space).
+    pub fn joined(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.joined)
+    }
+    /// The span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        let s = self.span(a, b);
+        &self.text[s.start..s.end]
+    }
+}
+
+/// Runs every extractor over one sentence, in a fixed order.
+pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
+    quantity::extract_numeric(ctx, out);
+    date::extract(ctx, out);
+    age::extract(ctx, out);
+    entity::extract(ctx, out);
+    attribution::extract(ctx, out);
+    source::extract(ctx, out);
+}

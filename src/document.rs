@@ -1,0 +1,152 @@
+//! The document: the prose text of one input, the map from that text back to byte offsets of
+//! the original input, its date and its metadata.
+//!
+//! Invariant: every [`Span`] that leaves the library (in a claim or a finding) is a byte range
+//! of the *original* input, on UTF-8 character boundaries of [`Document::source`].
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Maps byte offsets of [`Document::text`] to byte offsets of the original input.
+///
+/// Stored as runs: from `text_start` on, an offset `o` maps to `o - text_start + orig_start`
+/// (until the next run). Readers that only blank markup (Markdown, plain text) keep the
+/// identity map, a single run at 0; readers that decode (entities, transcoding) add runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<(usize, usize)>,
+}
+
+impl Default for OffsetMap {
+    fn default() -> Self {
+        OffsetMap::identity()
+    }
+}
+
+impl OffsetMap {
+    pub fn identity() -> OffsetMap {
+        OffsetMap { runs: vec![(0, 0)] }
+    }
+    /// Starts a new run: text offset `text_start` corresponds to original offset `orig_start`.
+    /// Runs must be pushed in increasing `text_start` order.
+    pub fn push_run(&mut self, text_start: usize, orig_start: usize) {
+        match self.runs.last_mut() {
+            Some(last) if last.0 == text_start => *last = (text_start, orig_start),
+            Some(last) if last.0 > text_start => {}
+            _ => self.runs.push((text_start, orig_start)),
+        }
+    }
+    pub fn is_identity(&self) -> bool {
+        self.runs.len() == 1 && self.runs[0] == (0, 0)
+    }
+    pub fn to_original(&self, text_offset: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= text_offset);
+        let (t, o) = self.runs[i.saturating_sub(1)];
+        text_offset - t + o
+    }
+    pub fn span_to_original(&self, span: Span) -> Span {
+        if self.is_identity() {
+            return span;
+        }
+        Span::new(self.to_original(span.start), self.to_original(span.end))
+    }
+}
+
+/// Metadata a reader found (front matter, HTML meta, JSONL fields).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The outlet or publisher (`source` or `outlet` in front matter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Where the document date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    FrontMatter,
+    Dateline,
+    CommandLine,
+}
+
+/// A warning a reader raised about its input (repaired bytes, a bad front-matter date, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub message: String,
+}
+
+/// One input document, ready for segmentation.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// How the user named it (a path, `-` for stdin, later a URI or `file#line`).
+    pub path: String,
+    /// The original input as text (invalid UTF-8 bytes replaced one for one by spaces, so
+    /// offsets are still the file's byte offsets).
+    pub source: String,
+    /// The prose view: same offsets as `source` where the map is the identity; markup,
+    /// code blocks and URLs blanked out with spaces (newlines kept).
+    pub text: String,
+    pub map: OffsetMap,
+    /// Byte ranges of `text` that are paragraph-level blocks of prose (headings, paragraphs,
+    /// list items, table cells); sentences never cross a block boundary.
+    pub blocks: Vec<Span>,
+    pub date: Option<Date>,
+    pub date_origin: Option<DateOrigin>,
+    pub meta: Metadata,
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// A plain-text document whose prose is its whole source, one block per paragraph.
+    pub fn from_text(path: impl Into<String>, source: String) -> Document {
+        let text = source.clone();
+        let blocks = crate::text::blocks::plain_blocks(&text, 0);
+        Document {
+            path: path.into(),
+            source,
+            text,
+            map: OffsetMap::identity(),
+            blocks,
+            date: None,
+            date_origin: None,
+            meta: Metadata::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The original text of a span given in original offsets (empty if out of range).
+    pub fn original_slice(&self, span: Span) -> &str {
+        self.source.get(span.start..span.end).unwrap_or("")
+    }
+}

@@ -1,0 +1,1 @@
+//! Markdown files with optional YAML front matter.

@@ -1,0 +1,18 @@
+//! factlint: checks the facts inside a text against each other and against other texts.
+//!
+//! The pipeline runs one way: input → [`document::Document`] → sentences →
+//! [`claims::Claim`]s → (rules → findings → reporters). See ARCHITECTURE.md.
+
+pub mod claims;
+pub mod cli;
+pub mod commands;
+pub mod document;
+pub mod extract;
+pub mod input;
+pub mod numbers;
+pub mod text;
+pub mod time;
+
+pub use claims::Claim;
+pub use document::{Document, Span};
+pub use extract::extract;

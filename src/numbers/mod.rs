@@ -1,0 +1,5 @@
+//! Numbers: figures in digits and words, scale words, qualifiers, intervals, units.
+
+pub mod interval;
+pub mod qualifier;
+pub mod units;

@@ -1,0 +1,78 @@
+//! Qualifiers: the words that turn a figure into a bound or an approximation.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// No qualifier: the figure as written, within its written precision.
+    Exact,
+    /// "more than", "over", "above", "in excess of": (v, ∞).
+    MoreThan,
+    /// "at least", "no fewer than", "a minimum of": [v, ∞).
+    AtLeast,
+    /// "less than", "under", "below", "fewer than": (−∞, v).
+    LessThan,
+    /// "up to", "at most", "no more than", "a maximum of": (−∞, v].
+    AtMost,
+    /// "about", "around", "roughly", "some", "approximately", "an estimated": v ± tolerance.
+    About,
+    /// "nearly", "almost", "close to", "just under": [v·(1 − tolerance), v).
+    Nearly,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+        }
+    }
+}
+
+/// Qualifier phrases, longest first within each leading word; matched case-insensitively as
+/// whole words immediately before a figure.
+pub const PHRASES: &[(&[&str], Qualifier)] = &[
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["well", "above"], Qualifier::MoreThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["an", "estimated"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["an", "approximate"], Qualifier::About),
+];
+
+/// The default relative tolerance of "about" and "nearly" (rules may use their own).
+pub const DEFAULT_TOLERANCE: f64 = 0.10;

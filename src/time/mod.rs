@@ -1,0 +1,3 @@
+//! Time expressions shared by claim extractors: periods, calendar words, weekdays.
+
+pub mod period;
