@@ -14,16 +14,19 @@ pub fn plain_blocks(text: &str, base: usize) -> Vec<Span> {
         pos += line.len();
         if content.is_empty() {
             if let Some(s) = start.take() {
-                blocks.push(Span::new(base + s, base + line_start));
+                let end = s + text[s..line_start].trim_end().len();
+                blocks.push(Span::new(base + s, base + end));
             }
             continue;
         }
-        if start.is_none() {
+        let opens_block = start.is_none();
+        if opens_block {
             start = Some(line_start + (line.len() - line.trim_start().len()));
         }
-        // A short line that does not end a sentence is a title or a dateline: its own block.
+        // A short first line that does not end a sentence is a title or a dateline: its own
+        // block (a hard-wrapped paragraph's lines are long, its last line ends a sentence).
         let ends_sentence = content.ends_with(['.', '!', '?', '"', '\u{201D}', ':']);
-        if content.chars().count() < 60 && !ends_sentence {
+        if opens_block && content.chars().count() < 60 && !ends_sentence && !continues(content) {
             let s = start.take().unwrap_or(line_start);
             blocks.push(Span::new(base + s, base + line_start + line.trim_end().len()));
         }
@@ -33,6 +36,19 @@ pub fn plain_blocks(text: &str, base: usize) -> Vec<Span> {
         blocks.push(Span::new(base + s, base + end));
     }
     blocks
+}
+
+/// A line that visibly runs on into the next: it ends with a comma, a hyphen or a function word.
+fn continues(line: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "but", "with", "by", "at",
+        "from", "as", "that", "which", "who", "is", "are", "was", "were",
+    ];
+    if line.ends_with([',', '-', ';', '(', '\u{2014}', '\u{2013}']) {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("");
+    FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
@@ -50,7 +66,7 @@ mod tests {
             b,
             vec![
                 "A Title Line",
-                "First sentence runs on and on until it wraps at the edge of\nthe column. Second.\n",
+                "First sentence runs on and on until it wraps at the edge of\nthe column. Second.",
                 "Next para."
             ]
         );
