@@ -54,3 +54,269 @@ impl ChangeClaim {
         v
     }
 }
+
+use super::quantity::{nearest_period, qualifier_before, Reading};
+use super::{Claim, Ctx};
+use crate::numbers::figure;
+use crate::numbers::interval::asserted;
+use crate::numbers::qualifier::DEFAULT_TOLERANCE;
+use crate::numbers::words;
+use std::ops::Range;
+
+/// Words that say a figure is a change, and which way.
+fn cue(word: &str) -> Option<Direction> {
+    use Direction::*;
+    Some(match word.to_ascii_lowercase().as_str() {
+        "up" | "rose" | "rise" | "rises" | "risen" | "rising" | "increased" | "increase"
+        | "increases" | "increasing" | "grew" | "grow" | "grows" | "grown" | "growth"
+        | "climbed" | "climb" | "climbs" | "jumped" | "jump" | "jumps" | "surged" | "surge"
+        | "soared" | "soar" | "gained" | "gain" | "gains" | "higher" | "more" | "added"
+        | "expanded" | "raised" | "hike" | "hiked" | "boosted" | "spiked" | "leapt"
+        | "leaped" | "doubled" | "tripled" | "rebounded" => Up,
+        "down" | "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop"
+        | "drops" | "declined" | "decline" | "declines" | "decreased" | "decrease"
+        | "decreases" | "slumped" | "slump" | "plunged" | "plunge" | "slid" | "slide"
+        | "shrank" | "shrunk" | "shrink" | "dipped" | "dip" | "tumbled" | "lower" | "less"
+        | "fewer" | "cut" | "cuts" | "lost" | "reduced" | "reduction" | "contracted"
+        | "contraction" | "slipped" | "sank" | "eased" | "halved" => Down,
+        "unchanged" | "flat" | "steady" => Unchanged,
+        _ => return None,
+    })
+}
+
+/// Comparison bases after a change: (words, label).
+const BASES: &[(&[&str], &str)] = &[
+    (&["year", "on", "year"], "year on year"),
+    (&["year", "-", "on", "-", "year"], "year on year"),
+    (&["year", "over", "year"], "year on year"),
+    (&["from", "a", "year", "earlier"], "year on year"),
+    (&["from", "a", "year", "ago"], "year on year"),
+    (&["from", "the", "previous", "year"], "year on year"),
+    (&["over", "the", "previous", "year"], "year on year"),
+    (&["on", "the", "previous", "year"], "year on year"),
+    (&["compared", "with", "a", "year", "earlier"], "year on year"),
+    (&["compared", "with", "the", "same", "period", "last", "year"], "year on year"),
+    (&["y", "/", "y"], "year on year"),
+    (&["yoy"], "year on year"),
+    (&["month", "on", "month"], "month on month"),
+    (&["month", "-", "on", "-", "month"], "month on month"),
+    (&["from", "a", "month", "earlier"], "month on month"),
+    (&["quarter", "on", "quarter"], "quarter on quarter"),
+    (&["quarter", "-", "on", "-", "quarter"], "quarter on quarter"),
+    (&["from", "the", "previous", "quarter"], "quarter on quarter"),
+    (&["week", "on", "week"], "week on week"),
+];
+
+fn basis_at(ctx: &Ctx, k: usize) -> Option<(&'static str, usize)> {
+    BASES
+        .iter()
+        .find(|(ws, _)| ctx.seq(k, ws))
+        .map(|(ws, label)| (*label, k + ws.len()))
+}
+
+/// A change cue before token `start`, skipping "by", "of", "some", an article and one
+/// adverb: (direction, first token of the cue).
+fn cue_before(ctx: &Ctx, start: usize) -> Option<(Direction, usize)> {
+    let mut k = start;
+    for _ in 0..3 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let w = ctx.lower(k);
+        if let Some(d) = cue(&w) {
+            if matches!(w.as_str(), "more" | "less" | "fewer" | "higher" | "lower") {
+                return None;
+            }
+            // "an increase of", "a drop of"
+            let s = if k >= 1 && (ctx.is(k - 1, "a") || ctx.is(k - 1, "an")) { k - 1 } else { k };
+            return Some((d, s));
+        }
+        if !matches!(w.as_str(), "by" | "of" | "some" | "sharply" | "steeply" | "slightly" | "nearly" | "about" | "around" | "almost" | "roughly" | "just" | "a" | "an" | "another" | "further") {
+            return None;
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claim(ctx: &Ctx, a: usize, b: usize, direction: Direction, r: Option<&Reading>, percent: Option<f64>, from_to: (Option<f64>, Option<f64>), multiplier: Option<f64>, basis: Option<&str>, periods: &[(Range<usize>, crate::time::period::Period)]) -> ChangeClaim {
+    let sign = if direction == Direction::Down { -1.0 } else { 1.0 };
+    let points = r.filter(|r| r.fig.points).map(|r| sign * r.fig.value);
+    let percent = if points.is_some() { None } else { percent.map(|p| sign * p) };
+    ChangeClaim {
+        span: ctx.span(a, b),
+        text: String::new(),
+        direction,
+        interval: r.filter(|_| percent.is_some() || points.is_some()).map(|r| {
+            let iv = asserted(r.fig.value, r.fig.precision, r.qualifier, DEFAULT_TOLERANCE);
+            if sign < 0.0 {
+                crate::numbers::interval::Interval {
+                    lower: iv.upper.map(|u| -u),
+                    upper: iv.lower.map(|l| -l),
+                    lower_inclusive: iv.upper_inclusive,
+                    upper_inclusive: iv.lower_inclusive,
+                }
+            } else {
+                iv
+            }
+        }),
+        percent,
+        points,
+        multiplier,
+        from: from_to.0,
+        to: from_to.1,
+        qualifier: r.map_or(crate::numbers::qualifier::Qualifier::Exact, |r| r.qualifier),
+        basis: basis.map(str::to_string),
+        noun: r.and_then(|r| r.noun.as_ref()).map(|n| ctx.slice(n.start, n.end - 1).to_string()),
+        period: nearest_period(ctx, periods, a, b + 1),
+    }
+}
+
+/// A change read from a figure: "up 124 percent year on year", "a 25% rise",
+/// "climbed from 1,200 to 1,500". Returns the claim (or `None` when the figure merged into
+/// the previous change claim) and where to continue.
+pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::period::Period)], out: &mut [Claim]) -> Option<(Option<Claim>, usize)> {
+    // from/to with a change verb: "climbed from 1,200 to 1,500"
+    if let Some((lo, hi)) = r.range {
+        if ctx.is(r.start, "from") {
+            let (d, s) = cue_before(ctx, r.start)?;
+            let d = if d == Direction::Unchanged { d } else if hi >= lo { Direction::Up } else { Direction::Down };
+            let c = claim(ctx, s, r.end - 1, d, None, None, (Some(lo), Some(hi)), None, None, periods);
+            return Some((Some(Claim::Change(c)), r.end));
+        }
+        return None;
+    }
+    if !r.fig.percent && !r.fig.points {
+        // "rose to 1,500 from 1,200"
+        if r.start >= 1 && ctx.is(r.start - 1, "to") {
+            let (d, s) = cue_before(ctx, r.start - 1)?;
+            let mut end = r.end;
+            let mut from = None;
+            if ctx.is(end, "from") {
+                if let Some(f) = figure::parse_at(ctx, end + 1) {
+                    from = Some(f.value);
+                    end = f.end;
+                }
+            }
+            let c = claim(ctx, s, end - 1, d, None, None, (from, Some(r.fig.value)), None, None, periods);
+            return Some((Some(Claim::Change(c)), end));
+        }
+        return None;
+    }
+    let before = cue_before(ctx, r.start);
+    let after = cue(ctx.tok(r.end)).filter(|_| ctx.is_word(r.end));
+    let (direction, start, mut end) = match (before, after) {
+        (Some((d, s)), _) => (d, s, r.end),
+        (None, Some(d)) => {
+            // "a 25% rise": take the article before
+            let s = if r.start >= 1 && (ctx.is(r.start - 1, "a") || ctx.is(r.start - 1, "an")) { r.start - 1 } else { r.start };
+            (d, s, r.end + 1)
+        }
+        (None, None) => return None,
+    };
+    let mut basis = None;
+    if let Some((b, e)) = basis_at(ctx, end) {
+        basis = Some(b);
+        end = e;
+    }
+    // merge into "climbed from 1,200 to 1,500, a 25% rise"
+    if let Some(Claim::Change(prev)) = out.last_mut() {
+        let gap_ok = start >= 1 && prev.span.end <= ctx.tokens[start].span.start && {
+            let gap = &ctx.text[prev.span.end..ctx.tokens[start].span.start];
+            gap.trim().len() <= 2 && gap.trim().chars().all(|c| c == ',' || c == '-' || c == '\u{2014}')
+        };
+        if gap_ok && prev.to.is_some() && prev.percent.is_none() && prev.multiplier.is_none() {
+            let c = claim(ctx, start, end - 1, direction, Some(r), Some(r.fig.value), (None, None), None, basis, periods);
+            prev.percent = c.percent;
+            prev.points = c.points;
+            prev.interval = c.interval;
+            prev.qualifier = c.qualifier;
+            prev.basis = prev.basis.take().or(c.basis);
+            prev.span = prev.span.cover(c.span);
+            return Some((None, end));
+        }
+    }
+    let c = claim(ctx, start, end - 1, direction, Some(r), Some(r.fig.value), (None, None), None, basis, periods);
+    Some((Some(Claim::Change(c)), end))
+}
+
+fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "doubled" | "doubling" | "doubles" => (2.0, Direction::Up),
+        "tripled" | "tripling" | "triples" | "trebled" => (3.0, Direction::Up),
+        "quadrupled" | "quadrupling" | "quadruples" => (4.0, Direction::Up),
+        "halved" | "halving" | "halves" => (0.5, Direction::Down),
+        _ => return None,
+    })
+}
+
+/// Multiplier changes: "doubled", "more than tripled", "halved from 40 to 20",
+/// "a threefold increase", "rose 2.5-fold", "three times higher".
+pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<usize>, crate::time::period::Period)], out: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        if skip.iter().any(|r| r.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let mut found: Option<(f64, Direction, usize, usize)> = None; // (mult, dir, start, end)
+        if let Some((m, d)) = multiplier_word(ctx.tok(i)).filter(|_| ctx.is_word(i)) {
+            found = Some((m, d, i, i + 1));
+        } else if let Some(f) = figure::parse_at(ctx, i).filter(|f| !f.percent && f.currency.is_none() && !f.scaled) {
+            let e = f.end;
+            // "threefold", "2.5-fold", "three-fold"
+            let fold = if ctx.is(e, "-") && ctx.joined(e) && ctx.is(e + 1, "fold") {
+                Some(e + 2)
+            } else if ctx.is(e, "fold") && ctx.joined(e) {
+                Some(e + 1)
+            } else {
+                None
+            };
+            if let Some(fe) = fold {
+                let d = cue(ctx.tok(fe)).or_else(|| cue_before(ctx, i).map(|c| c.0)).unwrap_or(Direction::Up);
+                let end = if cue(ctx.tok(fe)).is_some() { fe + 1 } else { fe };
+                found = Some((f.value, d, i, end));
+            } else if ctx.is(e, "times") && f.value > 1.0 && matches!(ctx.lower(e + 1).as_str(), "higher" | "more" | "larger" | "bigger" | "greater" | "as" | "the") {
+                let end = if ctx.is(e + 1, "as") || ctx.is(e + 1, "the") { e + 1 } else { e + 2 };
+                found = Some((f.value, Direction::Up, i, end));
+            }
+        } else if let Some(w) = ctx.tok(i).strip_suffix("fold").filter(|_| ctx.is_word(i)) {
+            // "threefold", "tenfold"
+            if let Some(v) = words::small(w).filter(|v| *v >= 2.0) {
+                let fe = i + 1;
+                let d = cue(ctx.tok(fe)).unwrap_or(Direction::Up);
+                let end = if cue(ctx.tok(fe)).is_some() { fe + 1 } else { fe };
+                found = Some((v, d, i, end));
+            }
+        }
+        let Some((m, d, s, mut e)) = found else {
+            i += 1;
+            continue;
+        };
+        let (q, s) = match qualifier_before(ctx, s) {
+            Some((q, qs)) => (q, qs),
+            None => (crate::numbers::qualifier::Qualifier::Exact, s),
+        };
+        let mut from_to = (None, None);
+        if ctx.is(e, "from") {
+            if let Some(a) = figure::parse_at(ctx, e + 1) {
+                if ctx.is(a.end, "to") {
+                    if let Some(b) = figure::parse_at(ctx, a.end + 1) {
+                        from_to = (Some(a.value), Some(b.value));
+                        e = b.end;
+                    }
+                }
+            }
+        } else if ctx.is(e, "to") {
+            if let Some(b) = figure::parse_at(ctx, e + 1) {
+                from_to = (None, Some(b.value));
+                e = b.end;
+            }
+        }
+        let mut c = claim(ctx, s, e - 1, d, None, None, from_to, Some(m), None, periods);
+        c.qualifier = q;
+        out.push(Claim::Change(c));
+        i = e;
+    }
+}

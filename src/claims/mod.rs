@@ -69,7 +69,7 @@ impl Claim {
     }
 
     pub fn text(&self) -> &str {
-        &self.head().1.as_str()[..]
+        self.head().1.as_str()
     }
 
     fn head(&self) -> (Span, &String) {

@@ -37,3 +37,111 @@ impl RateClaim {
         v
     }
 }
+
+use super::quantity::{head_of, nearest_period, noun_phrase, Reading};
+use super::{Claim, Ctx};
+use std::ops::Range;
+
+/// Time units a rate can be per, with their length in seconds as an interval.
+pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
+    const DAY: f64 = 86_400.0;
+    Some(match word.to_ascii_lowercase().as_str() {
+        "second" | "sec" | "s" => ("second", [1.0, 1.0]),
+        "minute" | "min" => ("minute", [60.0, 60.0]),
+        "hour" | "hr" | "h" => ("hour", [3600.0, 3600.0]),
+        "day" | "night" | "d" => ("day", [DAY, DAY]),
+        "week" | "wk" => ("week", [7.0 * DAY, 7.0 * DAY]),
+        "month" | "mo" => ("month", [28.0 * DAY, 31.0 * DAY]),
+        "year" | "annum" | "yr" | "y" => ("year", [365.0 * DAY, 366.0 * DAY]),
+        "decade" => ("decade", [3652.0 * DAY, 3653.0 * DAY]),
+        _ => return None,
+    })
+}
+
+fn adverb_unit(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "hourly" => "hour",
+        "daily" | "nightly" => "day",
+        "weekly" => "week",
+        "monthly" => "month",
+        "annually" | "yearly" => "year",
+        _ => return None,
+    })
+}
+
+/// Whether "second" at token `k` is the ordinal ("a second conference"), not the time unit.
+fn ordinal_second(ctx: &Ctx, k: usize) -> bool {
+    ctx.is(k, "second")
+        && ctx.is_word(k + 1)
+        && !matches!(
+            ctx.lower(k + 1).as_str(),
+            "and" | "or" | "but" | "on" | "in" | "at" | "during" | "alone" | "last" | "this"
+                | "over" | "since" | "until" | "for" | "from" | "according" | "so" | "that"
+        )
+}
+
+/// What the rate is per, found at token `k`: (per, per_seconds, end token).
+fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
+    let w = ctx.lower(k);
+    if let Some(u) = adverb_unit(&w) {
+        return Some((u.to_string(), time_unit(u).map(|t| t.1), k + 1));
+    }
+    let per_word = matches!(w.as_str(), "every" | "per" | "each" | "a" | "an");
+    if per_word {
+        if let Some((u, secs)) = time_unit(ctx.tok(k + 1)).filter(|_| ctx.is_word(k + 1)) {
+            if ctx.is(k + 1, "s") || ctx.is(k + 1, "h") || ctx.is(k + 1, "d") || ctx.is(k + 1, "y") {
+                return None;
+            }
+            if ordinal_second(ctx, k + 1) {
+                return None;
+            }
+            return Some((u.to_string(), Some(secs), k + 2));
+        }
+        if w == "per" || (w == "a" && ctx.is(k + 1, "head")) {
+            // "per capita", "per person", "per 100,000 people"
+            let mut j = k + 1;
+            if ctx.is_number(j) {
+                j += 1;
+            }
+            if let Some(n) = noun_phrase(ctx, j) {
+                let end = if j > k + 1 { n.end } else { (k + 2).max(n.start + 1) };
+                return Some((ctx.slice(k + 1, end - 1).to_lowercase(), None, end));
+            }
+            if ctx.is_word(k + 1) {
+                return Some((ctx.lower(k + 1), None, k + 2));
+            }
+        }
+    }
+    // "/s", "/day", "/yr"
+    if ctx.is(k, "/") && ctx.joined(k) && ctx.joined(k + 1) {
+        if let Some((u, secs)) = time_unit(ctx.tok(k + 1)) {
+            return Some((u.to_string(), Some(secs), k + 2));
+        }
+    }
+    None
+}
+
+/// A rate: the reading followed by what it is per ("2,000 attacks every second").
+pub fn rate_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::period::Period)]) -> Option<(Claim, usize)> {
+    if matches!(r.unit.dimension, crate::numbers::units::Dimension::Speed) || r.fig.percent {
+        return None;
+    }
+    let (per, per_seconds, end) = per_at(ctx, r.end)?;
+    let noun = r.noun.as_ref().map(|n| ctx.slice(n.start, n.end - 1).to_string());
+    Some((
+        Claim::Rate(RateClaim {
+            span: ctx.span(r.start, end - 1),
+            text: String::new(),
+            value: r.fig.value,
+            interval: r.interval(),
+            qualifier: r.qualifier,
+            unit: r.unit.clone(),
+            head: noun.as_deref().map(head_of),
+            noun,
+            per,
+            per_seconds,
+            period: nearest_period(ctx, periods, r.start, end),
+        }),
+        end,
+    ))
+}

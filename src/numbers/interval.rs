@@ -1,6 +1,7 @@
 //! Every number a text states asserts an interval: from its qualifier ("over", "about") and
 //! from the precision it was written with ("85.5 billion" means [85.45e9, 85.55e9)).
 
+use super::qualifier::Qualifier;
 use serde::Serialize;
 
 /// A real interval; `None` bounds are unbounded.
@@ -53,6 +54,38 @@ impl Interval {
             _ => false,
         };
         !below(self, other) && !below(other, self)
+    }
+}
+
+
+/// The interval a figure asserts, from its value, its written precision (half a step of the
+/// last digit written, 0 when exact) and its qualifier; `tolerance` is what "about" and
+/// "nearly" allow, relative to the value.
+pub fn asserted(value: f64, precision: f64, q: Qualifier, tolerance: f64) -> Interval {
+    let unbounded = Interval {
+        lower: None,
+        upper: None,
+        lower_inclusive: false,
+        upper_inclusive: false,
+    };
+    let tol = (value * tolerance).abs();
+    match q {
+        Qualifier::Exact if precision > 0.0 => Interval::half_open(value - precision, value + precision),
+        Qualifier::Exact => Interval::exact(value),
+        Qualifier::MoreThan => Interval { lower: Some(value), ..unbounded },
+        Qualifier::AtLeast => Interval { lower: Some(value), lower_inclusive: true, ..unbounded },
+        Qualifier::LessThan => Interval { upper: Some(value), ..unbounded },
+        Qualifier::AtMost => Interval { upper: Some(value), upper_inclusive: true, ..unbounded },
+        Qualifier::About => {
+            let w = tol.max(precision);
+            Interval::closed(value - w, value + w)
+        }
+        Qualifier::Nearly => Interval {
+            lower: Some(value - tol.max(precision)),
+            upper: Some(value),
+            lower_inclusive: true,
+            upper_inclusive: false,
+        },
     }
 }
 
