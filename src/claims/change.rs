@@ -71,8 +71,8 @@ fn cue(word: &str) -> Option<Direction> {
         | "increases" | "increasing" | "grew" | "grow" | "grows" | "grown" | "growth"
         | "climbed" | "climb" | "climbs" | "jumped" | "jump" | "jumps" | "surged" | "surge"
         | "soared" | "soar" | "gained" | "gain" | "gains" | "higher" | "more" | "added"
-        | "expanded" | "raised" | "hike" | "hiked" | "boosted" | "spiked" | "leapt"
-        | "leaped" | "doubled" | "tripled" | "rebounded" => Up,
+        | "expanded" | "raised" | "hike" | "hiked" | "boosted" | "spiked" | "leapt" | "leaped"
+        | "doubled" | "tripled" | "rebounded" => Up,
         "down" | "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop"
         | "drops" | "declined" | "decline" | "declines" | "decreased" | "decrease"
         | "decreases" | "slumped" | "slump" | "plunged" | "plunge" | "slid" | "slide"
@@ -94,16 +94,28 @@ const BASES: &[(&[&str], &str)] = &[
     (&["from", "the", "previous", "year"], "year on year"),
     (&["over", "the", "previous", "year"], "year on year"),
     (&["on", "the", "previous", "year"], "year on year"),
-    (&["compared", "with", "a", "year", "earlier"], "year on year"),
-    (&["compared", "with", "the", "same", "period", "last", "year"], "year on year"),
+    (
+        &["compared", "with", "a", "year", "earlier"],
+        "year on year",
+    ),
+    (
+        &["compared", "with", "the", "same", "period", "last", "year"],
+        "year on year",
+    ),
     (&["y", "/", "y"], "year on year"),
     (&["yoy"], "year on year"),
     (&["month", "on", "month"], "month on month"),
     (&["month", "-", "on", "-", "month"], "month on month"),
     (&["from", "a", "month", "earlier"], "month on month"),
     (&["quarter", "on", "quarter"], "quarter on quarter"),
-    (&["quarter", "-", "on", "-", "quarter"], "quarter on quarter"),
-    (&["from", "the", "previous", "quarter"], "quarter on quarter"),
+    (
+        &["quarter", "-", "on", "-", "quarter"],
+        "quarter on quarter",
+    ),
+    (
+        &["from", "the", "previous", "quarter"],
+        "quarter on quarter",
+    ),
     (&["week", "on", "week"], "week on week"),
 ];
 
@@ -129,10 +141,31 @@ fn cue_before(ctx: &Ctx, start: usize) -> Option<(Direction, usize)> {
                 return None;
             }
             // "an increase of", "a drop of"
-            let s = if k >= 1 && (ctx.is(k - 1, "a") || ctx.is(k - 1, "an")) { k - 1 } else { k };
+            let s = if k >= 1 && (ctx.is(k - 1, "a") || ctx.is(k - 1, "an")) {
+                k - 1
+            } else {
+                k
+            };
             return Some((d, s));
         }
-        if !matches!(w.as_str(), "by" | "of" | "some" | "sharply" | "steeply" | "slightly" | "nearly" | "about" | "around" | "almost" | "roughly" | "just" | "a" | "an" | "another" | "further") {
+        if !matches!(
+            w.as_str(),
+            "by" | "of"
+                | "some"
+                | "sharply"
+                | "steeply"
+                | "slightly"
+                | "nearly"
+                | "about"
+                | "around"
+                | "almost"
+                | "roughly"
+                | "just"
+                | "a"
+                | "an"
+                | "another"
+                | "further"
+        ) {
             return None;
         }
     }
@@ -140,27 +173,48 @@ fn cue_before(ctx: &Ctx, start: usize) -> Option<(Direction, usize)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn claim(ctx: &Ctx, a: usize, b: usize, direction: Direction, r: Option<&Reading>, percent: Option<f64>, from_to: (Option<f64>, Option<f64>), multiplier: Option<f64>, basis: Option<&str>, periods: &[(Range<usize>, crate::time::period::Period)]) -> ChangeClaim {
-    let sign = if direction == Direction::Down { -1.0 } else { 1.0 };
+fn claim(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    direction: Direction,
+    r: Option<&Reading>,
+    percent: Option<f64>,
+    from_to: (Option<f64>, Option<f64>),
+    multiplier: Option<f64>,
+    basis: Option<&str>,
+    periods: &[(Range<usize>, crate::time::period::Period)],
+) -> ChangeClaim {
+    let sign = if direction == Direction::Down {
+        -1.0
+    } else {
+        1.0
+    };
     let points = r.filter(|r| r.fig.points).map(|r| sign * r.fig.value);
-    let percent = if points.is_some() { None } else { percent.map(|p| sign * p) };
+    let percent = if points.is_some() {
+        None
+    } else {
+        percent.map(|p| sign * p)
+    };
     ChangeClaim {
         span: ctx.span(a, b),
         text: String::new(),
         direction,
-        interval: r.filter(|_| percent.is_some() || points.is_some()).map(|r| {
-            let iv = asserted(r.fig.value, r.fig.precision, r.qualifier, DEFAULT_TOLERANCE);
-            if sign < 0.0 {
-                crate::numbers::interval::Interval {
-                    lower: iv.upper.map(|u| -u),
-                    upper: iv.lower.map(|l| -l),
-                    lower_inclusive: iv.upper_inclusive,
-                    upper_inclusive: iv.lower_inclusive,
+        interval: r
+            .filter(|_| percent.is_some() || points.is_some())
+            .map(|r| {
+                let iv = asserted(r.fig.value, r.fig.precision, r.qualifier, DEFAULT_TOLERANCE);
+                if sign < 0.0 {
+                    crate::numbers::interval::Interval {
+                        lower: iv.upper.map(|u| -u),
+                        upper: iv.lower.map(|l| -l),
+                        lower_inclusive: iv.upper_inclusive,
+                        upper_inclusive: iv.lower_inclusive,
+                    }
+                } else {
+                    iv
                 }
-            } else {
-                iv
-            }
-        }),
+            }),
         percent,
         points,
         multiplier,
@@ -168,7 +222,9 @@ fn claim(ctx: &Ctx, a: usize, b: usize, direction: Direction, r: Option<&Reading
         to: from_to.1,
         qualifier: r.map_or(crate::numbers::qualifier::Qualifier::Exact, |r| r.qualifier),
         basis: basis.map(str::to_string),
-        noun: r.and_then(|r| r.noun.as_ref()).map(|n| ctx.slice(n.start, n.end - 1).to_string()),
+        noun: r
+            .and_then(|r| r.noun.as_ref())
+            .map(|n| ctx.slice(n.start, n.end - 1).to_string()),
         period: nearest_period(ctx, periods, a, b + 1),
     }
 }
@@ -176,13 +232,35 @@ fn claim(ctx: &Ctx, a: usize, b: usize, direction: Direction, r: Option<&Reading
 /// A change read from a figure: "up 124 percent year on year", "a 25% rise",
 /// "climbed from 1,200 to 1,500". Returns the claim (or `None` when the figure merged into
 /// the previous change claim) and where to continue.
-pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::period::Period)], out: &mut [Claim]) -> Option<(Option<Claim>, usize)> {
+pub fn change_of(
+    ctx: &Ctx,
+    r: &Reading,
+    periods: &[(Range<usize>, crate::time::period::Period)],
+    out: &mut [Claim],
+) -> Option<(Option<Claim>, usize)> {
     // from/to with a change verb: "climbed from 1,200 to 1,500"
     if let Some((lo, hi)) = r.range {
         if ctx.is(r.start, "from") {
             let (d, s) = cue_before(ctx, r.start)?;
-            let d = if d == Direction::Unchanged { d } else if hi >= lo { Direction::Up } else { Direction::Down };
-            let c = claim(ctx, s, r.end - 1, d, None, None, (Some(lo), Some(hi)), None, None, periods);
+            let d = if d == Direction::Unchanged {
+                d
+            } else if hi >= lo {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            let c = claim(
+                ctx,
+                s,
+                r.end - 1,
+                d,
+                None,
+                None,
+                (Some(lo), Some(hi)),
+                None,
+                None,
+                periods,
+            );
             return Some((Some(Claim::Change(c)), r.end));
         }
         return None;
@@ -199,7 +277,18 @@ pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::
                     end = f.end;
                 }
             }
-            let c = claim(ctx, s, end - 1, d, None, None, (from, Some(r.fig.value)), None, None, periods);
+            let c = claim(
+                ctx,
+                s,
+                end - 1,
+                d,
+                None,
+                None,
+                (from, Some(r.fig.value)),
+                None,
+                None,
+                periods,
+            );
             return Some((Some(Claim::Change(c)), end));
         }
         return None;
@@ -210,7 +299,11 @@ pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::
         (Some((d, s)), _) => (d, s, r.end),
         (None, Some(d)) => {
             // "a 25% rise": take the article before
-            let s = if r.start >= 1 && (ctx.is(r.start - 1, "a") || ctx.is(r.start - 1, "an")) { r.start - 1 } else { r.start };
+            let s = if r.start >= 1 && (ctx.is(r.start - 1, "a") || ctx.is(r.start - 1, "an")) {
+                r.start - 1
+            } else {
+                r.start
+            };
             (d, s, r.end + 1)
         }
         (None, None) => return None,
@@ -220,14 +313,37 @@ pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::
         basis = Some(b);
         end = e;
     }
+    // "dropped 0.4 percentage points to 5.1%"
+    let mut to = None;
+    if ctx.is(end, "to") {
+        if let Some(f) = figure::parse_at(ctx, end + 1).filter(|f| f.percent || !r.fig.percent) {
+            to = Some(f.value);
+            end = f.end;
+        }
+    }
     // merge into "climbed from 1,200 to 1,500, a 25% rise"
     if let Some(Claim::Change(prev)) = out.last_mut() {
         let gap_ok = start >= 1 && prev.span.end <= ctx.tokens[start].span.start && {
             let gap = &ctx.text[prev.span.end..ctx.tokens[start].span.start];
-            gap.trim().len() <= 2 && gap.trim().chars().all(|c| c == ',' || c == '-' || c == '\u{2014}')
+            gap.trim().len() <= 2
+                && gap
+                    .trim()
+                    .chars()
+                    .all(|c| c == ',' || c == '-' || c == '\u{2014}')
         };
         if gap_ok && prev.to.is_some() && prev.percent.is_none() && prev.multiplier.is_none() {
-            let c = claim(ctx, start, end - 1, direction, Some(r), Some(r.fig.value), (None, None), None, basis, periods);
+            let c = claim(
+                ctx,
+                start,
+                end - 1,
+                direction,
+                Some(r),
+                Some(r.fig.value),
+                (None, None),
+                None,
+                basis,
+                periods,
+            );
             prev.percent = c.percent;
             prev.points = c.points;
             prev.interval = c.interval;
@@ -237,7 +353,18 @@ pub fn change_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::
             return Some((None, end));
         }
     }
-    let c = claim(ctx, start, end - 1, direction, Some(r), Some(r.fig.value), (None, None), None, basis, periods);
+    let c = claim(
+        ctx,
+        start,
+        end - 1,
+        direction,
+        Some(r),
+        Some(r.fig.value),
+        (None, to),
+        None,
+        basis,
+        periods,
+    );
     Some((Some(Claim::Change(c)), end))
 }
 
@@ -253,7 +380,12 @@ fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
 
 /// Multiplier changes: "doubled", "more than tripled", "halved from 40 to 20",
 /// "a threefold increase", "rose 2.5-fold", "three times higher".
-pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<usize>, crate::time::period::Period)], out: &mut Vec<Claim>) {
+pub fn extract_multipliers(
+    ctx: &Ctx,
+    skip: &[Range<usize>],
+    periods: &[(Range<usize>, crate::time::period::Period)],
+    out: &mut Vec<Claim>,
+) {
     let mut i = 0;
     while i < ctx.len() {
         if skip.iter().any(|r| r.contains(&i)) {
@@ -263,7 +395,9 @@ pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<u
         let mut found: Option<(f64, Direction, usize, usize)> = None; // (mult, dir, start, end)
         if let Some((m, d)) = multiplier_word(ctx.tok(i)).filter(|_| ctx.is_word(i)) {
             found = Some((m, d, i, i + 1));
-        } else if let Some(f) = figure::parse_at(ctx, i).filter(|f| !f.percent && f.currency.is_none() && !f.scaled) {
+        } else if let Some(f) =
+            figure::parse_at(ctx, i).filter(|f| !f.percent && f.currency.is_none() && !f.scaled)
+        {
             let e = f.end;
             // "threefold", "2.5-fold", "three-fold"
             let fold = if ctx.is(e, "-") && ctx.joined(e) && ctx.is(e + 1, "fold") {
@@ -274,11 +408,27 @@ pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<u
                 None
             };
             if let Some(fe) = fold {
-                let d = cue(ctx.tok(fe)).or_else(|| cue_before(ctx, i).map(|c| c.0)).unwrap_or(Direction::Up);
-                let end = if cue(ctx.tok(fe)).is_some() { fe + 1 } else { fe };
+                let d = cue(ctx.tok(fe))
+                    .or_else(|| cue_before(ctx, i).map(|c| c.0))
+                    .unwrap_or(Direction::Up);
+                let end = if cue(ctx.tok(fe)).is_some() {
+                    fe + 1
+                } else {
+                    fe
+                };
                 found = Some((f.value, d, i, end));
-            } else if ctx.is(e, "times") && f.value > 1.0 && matches!(ctx.lower(e + 1).as_str(), "higher" | "more" | "larger" | "bigger" | "greater" | "as" | "the") {
-                let end = if ctx.is(e + 1, "as") || ctx.is(e + 1, "the") { e + 1 } else { e + 2 };
+            } else if ctx.is(e, "times")
+                && f.value > 1.0
+                && matches!(
+                    ctx.lower(e + 1).as_str(),
+                    "higher" | "more" | "larger" | "bigger" | "greater" | "as" | "the"
+                )
+            {
+                let end = if ctx.is(e + 1, "as") || ctx.is(e + 1, "the") {
+                    e + 1
+                } else {
+                    e + 2
+                };
                 found = Some((f.value, Direction::Up, i, end));
             }
         } else if let Some(w) = ctx.tok(i).strip_suffix("fold").filter(|_| ctx.is_word(i)) {
@@ -286,7 +436,11 @@ pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<u
             if let Some(v) = words::small(w).filter(|v| *v >= 2.0) {
                 let fe = i + 1;
                 let d = cue(ctx.tok(fe)).unwrap_or(Direction::Up);
-                let end = if cue(ctx.tok(fe)).is_some() { fe + 1 } else { fe };
+                let end = if cue(ctx.tok(fe)).is_some() {
+                    fe + 1
+                } else {
+                    fe
+                };
                 found = Some((v, d, i, end));
             }
         }
@@ -314,7 +468,18 @@ pub fn extract_multipliers(ctx: &Ctx, skip: &[Range<usize>], periods: &[(Range<u
                 e = b.end;
             }
         }
-        let mut c = claim(ctx, s, e - 1, d, None, None, from_to, Some(m), None, periods);
+        let mut c = claim(
+            ctx,
+            s,
+            e - 1,
+            d,
+            None,
+            None,
+            from_to,
+            Some(m),
+            None,
+            periods,
+        );
         c.qualifier = q;
         out.push(Claim::Change(c));
         i = e;

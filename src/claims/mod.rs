@@ -179,12 +179,39 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Runs every extractor over one sentence, in a fixed order.
+/// Runs every extractor over one sentence, in a fixed order. A bare count (no noun, no
+/// unit) that lies inside a date, an age or a name is part of that claim, not a quantity
+/// of its own ("Jane Roe, 58,", "360 Security Center"), and is dropped.
 pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
+    let first = out.len();
     quantity::extract_numeric(ctx, out);
+    let numeric_end = out.len();
     date::extract(ctx, out);
     age::extract(ctx, out);
     entity::extract(ctx, out);
     attribution::extract(ctx, out);
     source::extract(ctx, out);
+    let covers: Vec<Span> = out[numeric_end..]
+        .iter()
+        .filter(|c| !matches!(c, Claim::Attribution(_) | Claim::Source(_)))
+        .map(Claim::span)
+        .collect();
+    if covers.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    out.retain(|c| {
+        let numeric = (first..numeric_end).contains(&index);
+        index += 1;
+        let bare_count_inside = match c {
+            Claim::Quantity(q) => {
+                q.unit.dimension == crate::numbers::units::Dimension::Count
+                    && covers
+                        .iter()
+                        .any(|s| s.start <= q.span.start && q.span.start < s.end)
+            }
+            _ => false,
+        };
+        !(numeric && bare_count_inside)
+    });
 }

@@ -64,7 +64,12 @@ impl Reading {
     pub fn interval(&self) -> Interval {
         match self.range {
             Some((lo, hi)) => Interval::closed(lo - self.fig.precision, hi + self.fig.precision),
-            None => asserted(self.fig.value, self.fig.precision, self.qualifier, DEFAULT_TOLERANCE),
+            None => asserted(
+                self.fig.value,
+                self.fig.precision,
+                self.qualifier,
+                DEFAULT_TOLERANCE,
+            ),
         }
     }
 }
@@ -91,46 +96,279 @@ pub fn unit_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
     if first.kind == TokenKind::Number {
         return None;
     }
+    let mut best: Option<(Unit, usize)> = None;
     for (words, form, dim, sym, factor) in UNITS {
         if *form == Form::Glued && !ctx.joined(j) {
             continue;
         }
-        if ctx.seq(j, words) {
-            // "°" "C": the letter must be glued to the sign
-            if words.len() > 1 && words[0] == "°" && !ctx.joined(j + 1) {
-                continue;
-            }
-            return Some((
-                Unit {
-                    dimension: *dim,
-                    symbol: Some((*sym).to_string()),
-                    factor: *factor,
-                },
-                words.len(),
-            ));
+        if best.as_ref().is_some_and(|(_, n)| *n >= words.len()) || !ctx.seq(j, words) {
+            continue;
         }
+        // "°" "C", "km" "/" "h": symbols are glued together
+        if words.len() > 1 && (words[0] == "°" || words[1] == "/") && !ctx.joined(j + 1) {
+            continue;
+        }
+        best = Some((
+            Unit {
+                dimension: *dim,
+                symbol: Some((*sym).to_string()),
+                factor: *factor,
+            },
+            words.len(),
+        ));
     }
-    None
+    best
 }
 
 /// Words that end a counted noun phrase.
 const NOUN_STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
-    "but", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been",
-    "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must",
-    "every", "per", "each", "last", "this", "next", "than", "as", "its", "their", "his", "her",
-    "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "there", "here", "alone",
-    "so", "such", "if", "when", "while", "during", "since", "until", "over", "under", "about",
-    "around", "into", "onto", "across", "after", "before", "between", "among", "through",
-    "against", "without", "within", "up", "down", "out", "off", "more", "less", "fewer",
-    "not", "no", "do", "does", "did", "said", "says", "say", "according", "compared", "year",
-    "years", "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later",
-    "annually", "daily", "weekly", "monthly", "yearly", "hourly", "percent", "cent", "times",
-    "both", "all", "also", "only", "just", "even", "still", "already", "now", "then", "too",
-    "very", "again", "once", "twice", "respectively", "apiece", "each", "them", "those",
-    "these", "what", "where", "why", "how", "like", "including", "versus", "vs", "via",
-    "per", "a", "lost", "won", "got", "made", "took", "came", "went", "saw", "died", "left",
-    "rose", "fell", "grew", "remain", "remained", "live", "lived", "work", "worked",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "every",
+    "per",
+    "each",
+    "last",
+    "this",
+    "next",
+    "than",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "you",
+    "i",
+    "there",
+    "here",
+    "alone",
+    "so",
+    "such",
+    "if",
+    "when",
+    "while",
+    "during",
+    "since",
+    "until",
+    "over",
+    "under",
+    "about",
+    "around",
+    "into",
+    "onto",
+    "across",
+    "after",
+    "before",
+    "between",
+    "among",
+    "through",
+    "against",
+    "without",
+    "within",
+    "up",
+    "down",
+    "out",
+    "off",
+    "more",
+    "less",
+    "fewer",
+    "not",
+    "no",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "say",
+    "according",
+    "compared",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "ago",
+    "earlier",
+    "later",
+    "annually",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "percent",
+    "cent",
+    "times",
+    "both",
+    "all",
+    "also",
+    "only",
+    "just",
+    "even",
+    "still",
+    "already",
+    "now",
+    "then",
+    "too",
+    "very",
+    "again",
+    "once",
+    "twice",
+    "respectively",
+    "apiece",
+    "each",
+    "them",
+    "those",
+    "these",
+    "what",
+    "where",
+    "why",
+    "how",
+    "like",
+    "including",
+    "versus",
+    "vs",
+    "via",
+    "per",
+    "a",
+    "lost",
+    "won",
+    "got",
+    "made",
+    "took",
+    "came",
+    "went",
+    "saw",
+    "died",
+    "left",
+    "rose",
+    "fell",
+    "grew",
+    "remain",
+    "remained",
+    "live",
+    "lived",
+    "work",
+    "worked",
+    "use",
+    "uses",
+    "arrive",
+    "arrives",
+    "go",
+    "goes",
+    "run",
+    "runs",
+    "die",
+    "dies",
+    "come",
+    "comes",
+    "make",
+    "makes",
+    "take",
+    "takes",
+    "get",
+    "gets",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "face",
+    "faces",
+    "hold",
+    "holds",
+    "pay",
+    "pays",
+    "leave",
+    "leaves",
+    "stay",
+    "stays",
+    "join",
+    "joins",
+    "vote",
+    "votes",
+    "visit",
+    "visits",
+    "attend",
+    "attends",
+    "receive",
+    "receives",
+    "lack",
+    "lacks",
+    "own",
+    "owns",
+    "remains",
+    "lives",
+    "works",
+    "became",
+    "become",
+    "becomes",
+    "seem",
+    "seems",
+    "appear",
+    "appears",
+    "help",
+    "helps",
+    "show",
+    "shows",
+    "suggest",
+    "suggests",
+    "mean",
+    "means",
+    "cost",
+    "costs",
+    "account",
+    "accounts",
+    "represent",
+    "represents",
+    "signed",
+    "sign",
+    "marched",
+    "march",
 ];
 
 /// Leading words dropped from a counted noun phrase ("2,000 other representatives").
@@ -148,7 +386,12 @@ pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
     while k < ctx.len() && k - start < 4 {
         if !ctx.is_word(k) {
             // "cyber-attacks", "state-owned firms": a glued hyphen inside the phrase
-            if ctx.is(k, "-") && ctx.joined(k) && ctx.joined(k + 1) && ctx.is_word(k + 1) && k > start {
+            if ctx.is(k, "-")
+                && ctx.joined(k)
+                && ctx.joined(k + 1)
+                && ctx.is_word(k + 1)
+                && k > start
+            {
                 k += 2;
                 continue;
             }
@@ -218,7 +461,12 @@ pub fn singular(w: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 3 {
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
         return w[..w.len() - 1].to_string();
     }
     w.to_string()
@@ -231,19 +479,103 @@ fn in_any(ranges: &[Range<usize>], i: usize) -> bool {
 
 /// Nouns after which a number is an identifier, not an amount ("page 5", "room 101").
 const IDENTIFIER_NOUNS: &[&str] = &[
-    "page", "pages", "no", "nos", "number", "room", "flight", "line", "chapter", "article",
-    "section", "paragraph", "item", "step", "row", "column", "table", "figure", "fig",
-    "exhibit", "grade", "level", "category", "phase", "stage", "part", "season", "episode",
-    "vol", "issue", "route", "highway", "gate", "platform", "track", "version", "v", "release",
-    "build", "model", "unit", "apartment", "apt", "suite", "box", "ward", "district", "block",
-    "lot", "case", "resolution", "rule", "clause", "annex", "appendix", "tel", "phone", "fax",
-    "call", "ext", "extension", "code", "id", "pin", "isbn", "ref", "reference", "act", "bill",
-    "covid", "sars", "mh", "world", "war", "top", "g", "no.",
+    "page",
+    "pages",
+    "no",
+    "nos",
+    "number",
+    "room",
+    "flight",
+    "line",
+    "chapter",
+    "article",
+    "section",
+    "paragraph",
+    "item",
+    "step",
+    "row",
+    "column",
+    "table",
+    "figure",
+    "fig",
+    "exhibit",
+    "grade",
+    "level",
+    "category",
+    "phase",
+    "stage",
+    "part",
+    "season",
+    "episode",
+    "vol",
+    "issue",
+    "route",
+    "highway",
+    "gate",
+    "platform",
+    "track",
+    "version",
+    "v",
+    "release",
+    "build",
+    "model",
+    "unit",
+    "apartment",
+    "apt",
+    "suite",
+    "box",
+    "ward",
+    "district",
+    "block",
+    "lot",
+    "case",
+    "resolution",
+    "rule",
+    "clause",
+    "annex",
+    "appendix",
+    "tel",
+    "phone",
+    "fax",
+    "call",
+    "ext",
+    "extension",
+    "code",
+    "id",
+    "pin",
+    "isbn",
+    "ref",
+    "reference",
+    "act",
+    "bill",
+    "covid",
+    "sars",
+    "mh",
+    "world",
+    "war",
+    "top",
+    "g",
+    "no.",
 ];
 
 const STREET_WORDS: &[&str] = &[
-    "street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "blvd", "drive",
-    "square", "place", "way", "court", "terrace", "crescent", "highway",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "boulevard",
+    "blvd",
+    "drive",
+    "square",
+    "place",
+    "way",
+    "court",
+    "terrace",
+    "crescent",
+    "highway",
 ];
 
 /// Whether the figure starting at token `i` is a trap: an ordinal, a list number, an
@@ -261,23 +593,37 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
             return true;
         }
         // times of day: "3 p.m.", "9 am"
-        if (ctx.is(i + 1, "a") || ctx.is(i + 1, "p")) && ctx.is(i + 2, ".") && ctx.is(i + 3, "m") && ctx.joined(i + 2) {
+        if (ctx.is(i + 1, "a") || ctx.is(i + 1, "p"))
+            && ctx.is(i + 2, ".")
+            && ctx.is(i + 3, "m")
+            && ctx.joined(i + 2)
+        {
             return true;
         }
         if ctx.is(i + 1, "am") || ctx.is(i + 1, "pm") {
             return true;
         }
         // times, scores, ratios, dates and fractions in digits: "13:19", "3-1"? no: "24/7"
-        if ctx.joined(i + 1) && (next == ":" || next == "/") && ctx.is_number(i + 2) && ctx.joined(i + 2) {
+        if ctx.joined(i + 1)
+            && (next == ":" || next == "/")
+            && ctx.is_number(i + 2)
+            && ctx.joined(i + 2)
+        {
             return true;
         }
-        if i >= 2 && ctx.joined(i) && (ctx.tok(i - 1) == ":" || ctx.tok(i - 1) == "/") && ctx.is_number(i - 2) {
+        if i >= 2
+            && ctx.joined(i)
+            && (ctx.tok(i - 1) == ":" || ctx.tok(i - 1) == "/")
+            && ctx.is_number(i - 2)
+        {
             return true;
         }
         // a number glued after a word and a hyphen or dot: "COVID-19", "F-16", "v2.0", "#1"
         if i >= 1 && ctx.joined(i) {
             let p = ctx.tok(i - 1);
-            if p == "#" || ((p == "-" || p == ".") && i >= 2 && ctx.joined(i - 1) && ctx.is_word(i - 2)) {
+            if p == "#"
+                || ((p == "-" || p == ".") && i >= 2 && ctx.joined(i - 1) && ctx.is_word(i - 2))
+            {
                 return true;
             }
         }
@@ -308,7 +654,10 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
         // street numbers: "12 Baker Street"
         let mut k = i + 1;
         while k < ctx.len() && k <= i + 4 && ctx.is_capitalised(k) {
-            if STREET_WORDS.iter().any(|s| ctx.tok(k).eq_ignore_ascii_case(s)) {
+            if STREET_WORDS
+                .iter()
+                .any(|s| ctx.tok(k).eq_ignore_ascii_case(s))
+            {
                 return true;
             }
             k += 1;
@@ -316,7 +665,11 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
     }
     if i >= 1 {
         let prev = ctx.tok(i - 1);
-        if IDENTIFIER_NOUNS.iter().any(|w| prev.eq_ignore_ascii_case(w)) && ctx.is_number(i) {
+        if IDENTIFIER_NOUNS
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w))
+            && ctx.is_number(i)
+        {
             return true;
         }
         // a bare integer right after a capitalised word inside the sentence belongs to a
@@ -326,7 +679,8 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
             && ctx.is_capitalised(i - 1)
             && !ctx.tok(i).contains([',', '.'])
             && qualifier_before(ctx, i).is_none()
-            && figure::parse_at(ctx, i).is_some_and(|f| !f.scaled && !f.percent && f.currency.is_none())
+            && figure::parse_at(ctx, i)
+                .is_some_and(|f| !f.scaled && !f.percent && f.currency.is_none())
             && unit_at(ctx, i + 1).is_none()
         {
             return true;
@@ -360,11 +714,22 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
             if hi.scaled && !fig.scaled && !fig.in_words {
                 lo_v *= hi.scale;
             }
-            if hi.value >= lo_v && (!fig.in_words || hi.in_words) && hi.percent == fig.percent || (hi.percent && !fig.percent && !fig.scaled && fig.currency.is_none() && hi.value >= lo_v) {
+            if hi.points == fig.points
+                && (hi.value >= lo_v && (!fig.in_words || hi.in_words) && hi.percent == fig.percent)
+                || (hi.percent
+                    && !fig.percent
+                    && !fig.points
+                    && !fig.scaled
+                    && fig.currency.is_none()
+                    && hi.value >= lo_v)
+            {
                 fig.percent = hi.percent;
                 range = Some((lo_v, hi.value));
                 end = hi.end;
-                if i >= 1 && (ctx.is(i - 1, "between") || ctx.is(i - 1, "from")) && qualifier == Qualifier::Exact {
+                if i >= 1
+                    && (ctx.is(i - 1, "between") || ctx.is(i - 1, "from"))
+                    && qualifier == Qualifier::Exact
+                {
                     start = i - 1;
                 }
             }
@@ -400,11 +765,25 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
         if let Some(n) = &noun {
             end = n.end;
         }
-    } else if unit.dimension == Dimension::Currency || unit.dimension == Dimension::Percent {
-        // "$5 million in aid": nothing more; keep the figure's own span
+    } else if matches!(
+        unit.dimension,
+        Dimension::Mass | Dimension::Volume | Dimension::Area | Dimension::Length
+    ) && ctx.is(end, "of")
+    {
+        // "61 million tonnes of cargo", "20 hectares of forest": what is measured
+        if let Some(n) = noun_phrase(ctx, end + 1) {
+            end = n.end;
+            noun = Some(n);
+        }
     }
     // number words need something to count: "the two met" is not a claim, nor "one of"
-    if fig.in_words && !fig.scaled && unit.dimension == Dimension::Count && noun.is_none() {
+    let share_follows = ctx.is(end, "of") || ctx.seq(end, &["out", "of"]);
+    if fig.in_words
+        && !fig.scaled
+        && unit.dimension == Dimension::Count
+        && noun.is_none()
+        && !share_follows
+    {
         return None;
     }
     if fig.in_words && fig.value == 1.0 && !fig.scaled && unit.dimension == Dimension::Count {
@@ -422,15 +801,27 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
 }
 
 /// The period nearest to tokens `a..b` in the same clause, if any.
-pub fn nearest_period(ctx: &Ctx, periods: &[(Range<usize>, Period)], a: usize, b: usize) -> Option<Period> {
+pub fn nearest_period(
+    ctx: &Ctx,
+    periods: &[(Range<usize>, Period)],
+    a: usize,
+    b: usize,
+) -> Option<Period> {
     let clause_break = |x: usize, y: usize| -> bool {
-        (x..y).any(|k| matches!(ctx.tok(k), ";" | "\u{2014}" | "\u{2013}") || (ctx.tok(k) == "-" && ctx.tok(k + 1) == "-"))
+        (x..y).any(|k| {
+            matches!(ctx.tok(k), ";" | "\u{2014}" | "\u{2013}")
+                || (ctx.tok(k) == "-" && ctx.tok(k + 1) == "-")
+        })
     };
     periods
         .iter()
         .filter(|(r, _)| r.end <= a || r.start >= b)
         .filter_map(|(r, p)| {
-            let (x, y, dist) = if r.end <= a { (r.end, a, a - r.end) } else { (b, r.start, r.start - b) };
+            let (x, y, dist) = if r.end <= a {
+                (r.end, a, a - r.end)
+            } else {
+                (b, r.start, r.start - b)
+            };
             (dist <= 12 && !clause_break(x, y)).then_some((dist, p))
         })
         .min_by_key(|(d, _)| *d)
@@ -491,7 +882,12 @@ fn token_range(ctx: &Ctx, span: Span) -> Range<usize> {
 
 /// Decides what a reading is; returns the claim (or `None` when it merged into the last
 /// claim) and the token to continue from.
-fn classify(ctx: &Ctx, r: Reading, periods: &[(Range<usize>, Period)], out: &mut [Claim]) -> (Option<Claim>, usize) {
+fn classify(
+    ctx: &Ctx,
+    r: Reading,
+    periods: &[(Range<usize>, Period)],
+    out: &mut [Claim],
+) -> (Option<Claim>, usize) {
     if let Some((c, end)) = share::share_of(ctx, &r) {
         return (Some(c), end);
     }
@@ -510,7 +906,10 @@ fn classify(ctx: &Ctx, r: Reading, periods: &[(Range<usize>, Period)], out: &mut
 
 /// The plain quantity claim of a reading.
 pub fn quantity_claim(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, Period)]) -> QuantityClaim {
-    let noun_text = r.noun.as_ref().map(|n| ctx.slice(n.start, n.end - 1).to_string());
+    let noun_text = r
+        .noun
+        .as_ref()
+        .map(|n| ctx.slice(n.start, n.end - 1).to_string());
     QuantityClaim {
         span: ctx.span(r.start, r.end - 1),
         text: String::new(),

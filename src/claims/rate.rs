@@ -75,8 +75,24 @@ fn ordinal_second(ctx: &Ctx, k: usize) -> bool {
         && ctx.is_word(k + 1)
         && !matches!(
             ctx.lower(k + 1).as_str(),
-            "and" | "or" | "but" | "on" | "in" | "at" | "during" | "alone" | "last" | "this"
-                | "over" | "since" | "until" | "for" | "from" | "according" | "so" | "that"
+            "and"
+                | "or"
+                | "but"
+                | "on"
+                | "in"
+                | "at"
+                | "during"
+                | "alone"
+                | "last"
+                | "this"
+                | "over"
+                | "since"
+                | "until"
+                | "for"
+                | "from"
+                | "according"
+                | "so"
+                | "that"
         )
 }
 
@@ -89,7 +105,8 @@ fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
     let per_word = matches!(w.as_str(), "every" | "per" | "each" | "a" | "an");
     if per_word {
         if let Some((u, secs)) = time_unit(ctx.tok(k + 1)).filter(|_| ctx.is_word(k + 1)) {
-            if ctx.is(k + 1, "s") || ctx.is(k + 1, "h") || ctx.is(k + 1, "d") || ctx.is(k + 1, "y") {
+            if ctx.is(k + 1, "s") || ctx.is(k + 1, "h") || ctx.is(k + 1, "d") || ctx.is(k + 1, "y")
+            {
                 return None;
             }
             if ordinal_second(ctx, k + 1) {
@@ -104,7 +121,11 @@ fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
                 j += 1;
             }
             if let Some(n) = noun_phrase(ctx, j) {
-                let end = if j > k + 1 { n.end } else { (k + 2).max(n.start + 1) };
+                let end = if j > k + 1 {
+                    n.end
+                } else {
+                    (k + 2).max(n.start + 1)
+                };
                 return Some((ctx.slice(k + 1, end - 1).to_lowercase(), None, end));
             }
             if ctx.is_word(k + 1) {
@@ -122,12 +143,34 @@ fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
 }
 
 /// A rate: the reading followed by what it is per ("2,000 attacks every second").
-pub fn rate_of(ctx: &Ctx, r: &Reading, periods: &[(Range<usize>, crate::time::period::Period)]) -> Option<(Claim, usize)> {
+pub fn rate_of(
+    ctx: &Ctx,
+    r: &Reading,
+    periods: &[(Range<usize>, crate::time::period::Period)],
+) -> Option<(Claim, usize)> {
     if matches!(r.unit.dimension, crate::numbers::units::Dimension::Speed) || r.fig.percent {
         return None;
     }
-    let (per, per_seconds, end) = per_at(ctx, r.end)?;
-    let noun = r.noun.as_ref().map(|n| ctx.slice(n.start, n.end - 1).to_string());
+    // "300 migrants arrive each day": one verb may stand between the noun and the per-unit
+    let after_verb = || {
+        (r.noun.is_some() && ctx.is_word(r.end) && !ctx.is_capitalised(r.end))
+            .then(|| per_at(ctx, r.end + 1))
+            .flatten()
+            .filter(|p| p.1.is_some())
+    };
+    let (per, per_seconds, end) = match per_at(ctx, r.end).or_else(after_verb) {
+        Some(p) => p,
+        // "GDP per capita was $12,000": the per-unit comes before the figure
+        None => {
+            let from = r.start.saturating_sub(5);
+            let k = (from..r.start).find(|&k| ctx.seq(k, &["per", "capita"]))?;
+            ("capita".to_string(), None, r.end.max(k))
+        }
+    };
+    let noun = r
+        .noun
+        .as_ref()
+        .map(|n| ctx.slice(n.start, n.end - 1).to_string());
     Some((
         Claim::Rate(RateClaim {
             span: ctx.span(r.start, end - 1),

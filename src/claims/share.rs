@@ -41,11 +41,49 @@ use crate::numbers::words;
 
 /// Verbs after which "61%" is the share of a group that did something.
 const GROUP_VERBS: &[&str] = &[
-    "backed", "supported", "opposed", "said", "say", "says", "voted", "agreed", "disagreed",
-    "are", "were", "have", "had", "want", "wanted", "think", "thought", "believe", "believed",
-    "favour", "favor", "favoured", "favored", "prefer", "preferred", "own", "owned", "use",
-    "used", "live", "lived", "reported", "expect", "expected", "approve", "approved",
-    "rejected", "chose", "plan", "planned", "own", "lack", "lacked",
+    "backed",
+    "supported",
+    "opposed",
+    "said",
+    "say",
+    "says",
+    "voted",
+    "agreed",
+    "disagreed",
+    "are",
+    "were",
+    "have",
+    "had",
+    "want",
+    "wanted",
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "favour",
+    "favor",
+    "favoured",
+    "favored",
+    "prefer",
+    "preferred",
+    "own",
+    "owned",
+    "use",
+    "used",
+    "live",
+    "lived",
+    "reported",
+    "expect",
+    "expected",
+    "approve",
+    "approved",
+    "rejected",
+    "chose",
+    "plan",
+    "planned",
+    "own",
+    "lack",
+    "lacked",
 ];
 
 fn noun_after_of(ctx: &Ctx, k: usize) -> Option<(String, usize)> {
@@ -54,7 +92,10 @@ fn noun_after_of(ctx: &Ctx, k: usize) -> Option<(String, usize)> {
         return None;
     }
     j += 1;
-    while matches!(ctx.lower(j).as_str(), "the" | "its" | "their" | "all" | "our" | "his" | "her") {
+    while matches!(
+        ctx.lower(j).as_str(),
+        "the" | "its" | "their" | "all" | "our" | "his" | "her"
+    ) {
         j += 1;
     }
     let n = noun_phrase(ctx, j)?;
@@ -62,7 +103,17 @@ fn noun_after_of(ctx: &Ctx, k: usize) -> Option<(String, usize)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn share(ctx: &Ctx, a: usize, b: usize, percent: f64, interval: Interval, r: Option<&Reading>, part: Option<f64>, whole: Option<f64>, noun: Option<String>) -> Claim {
+fn share(
+    ctx: &Ctx,
+    a: usize,
+    b: usize,
+    percent: f64,
+    interval: Interval,
+    r: Option<&Reading>,
+    part: Option<f64>,
+    whole: Option<f64>,
+    noun: Option<String>,
+) -> Claim {
     Claim::Share(ShareClaim {
         span: ctx.span(a, b),
         text: String::new(),
@@ -79,13 +130,39 @@ fn share(ctx: &Ctx, a: usize, b: usize, percent: f64, interval: Interval, r: Opt
 pub fn share_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
     if r.fig.percent && !r.fig.points && r.range.is_none() {
         if let Some((noun, end)) = noun_after_of(ctx, r.end) {
-            let c = share(ctx, r.start, end - 1, r.fig.value, r.interval(), Some(r), None, None, Some(noun));
+            let c = share(
+                ctx,
+                r.start,
+                end - 1,
+                r.fig.value,
+                r.interval(),
+                Some(r),
+                None,
+                None,
+                Some(noun),
+            );
             return Some((c, end));
         }
         let next = ctx.lower(r.end);
-        if GROUP_VERBS.contains(&next.as_str()) || matches!(next.as_str(), "share" | "stake" | "majority" | "minority") {
-            let end = if matches!(next.as_str(), "share" | "stake") { r.end + 1 } else { r.end };
-            let c = share(ctx, r.start, end - 1, r.fig.value, r.interval(), Some(r), None, None, None);
+        if GROUP_VERBS.contains(&next.as_str())
+            || matches!(next.as_str(), "share" | "stake" | "majority" | "minority")
+        {
+            let end = if matches!(next.as_str(), "share" | "stake") {
+                r.end + 1
+            } else {
+                r.end
+            };
+            let c = share(
+                ctx,
+                r.start,
+                end - 1,
+                r.fig.value,
+                r.interval(),
+                Some(r),
+                None,
+                None,
+                None,
+            );
             return Some((c, end));
         }
         return None;
@@ -105,11 +182,15 @@ pub fn share_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
     if ctx.is(k, "every") {
         k += 1;
     }
-    while matches!(ctx.lower(k).as_str(), "the" | "its" | "their" | "all" | "our") {
+    while matches!(
+        ctx.lower(k).as_str(),
+        "the" | "its" | "their" | "all" | "our"
+    ) {
         k += 1;
     }
     let whole = figure::parse_at(ctx, k)?;
-    if whole.percent || whole.currency.is_some() || whole.value < r.fig.value || whole.value == 0.0 {
+    if whole.percent || whole.currency.is_some() || whole.value < r.fig.value || whole.value == 0.0
+    {
         return None;
     }
     let mut end = whole.end;
@@ -118,8 +199,23 @@ pub fn share_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
         ctx.slice(n.start, n.end - 1).to_string()
     });
     let pct = 100.0 * r.fig.value / whole.value;
-    let interval = asserted(pct, 100.0 * r.fig.precision / whole.value, r.qualifier, DEFAULT_TOLERANCE);
-    let c = share(ctx, r.start, end - 1, pct, interval, Some(r), Some(r.fig.value), Some(whole.value), noun);
+    let interval = asserted(
+        pct,
+        100.0 * r.fig.precision / whole.value,
+        r.qualifier,
+        DEFAULT_TOLERANCE,
+    );
+    let c = share(
+        ctx,
+        r.start,
+        end - 1,
+        pct,
+        interval,
+        Some(r),
+        Some(r.fig.value),
+        Some(whole.value),
+        noun,
+    );
     Some((c, end))
 }
 
@@ -163,7 +259,20 @@ pub fn fraction_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
             ctx.slice(n.start, n.end - 1).to_string()
         });
         let pct = 100.0 * num / den;
-        return Some((share(ctx, i, end - 1, pct, Interval::exact(pct), None, None, None, noun), end));
+        return Some((
+            share(
+                ctx,
+                i,
+                end - 1,
+                pct,
+                Interval::exact(pct),
+                None,
+                None,
+                None,
+                noun,
+            ),
+            end,
+        ));
     }
     fraction_words_at(ctx, i)
 }
@@ -199,5 +308,12 @@ pub fn fraction_words_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
         None => (None, of + 1),
     };
     let pct = 100.0 * num / den;
-    Some((share(ctx, i, end - 1, pct, Interval::exact(pct), None, None, None, noun), end))
+    let (q, start) = super::quantity::qualifier_before(ctx, i)
+        .unwrap_or((crate::numbers::qualifier::Qualifier::Exact, i));
+    let interval = crate::numbers::interval::asserted(pct, 0.0, q, DEFAULT_TOLERANCE);
+    let mut c = share(ctx, start, end - 1, pct, interval, None, None, None, noun);
+    if let Claim::Share(sc) = &mut c {
+        sc.qualifier = q;
+    }
+    Some((c, end))
 }
