@@ -149,4 +149,82 @@ impl Document {
     pub fn original_slice(&self, span: Span) -> &str {
         self.source.get(span.start..span.end).unwrap_or("")
     }
+
+    /// The 1-based line and column (in characters) of an original byte offset. Linear in the
+    /// offset; for many look-ups build a [`LineIndex`] once.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.source, offset)
+    }
+}
+
+/// The 1-based line and column (in characters, not bytes) of a byte offset of `text`. An
+/// offset past the end counts as the end; one inside a character as that character's start.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset);
+    let before = &text.as_bytes()[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// Line starts of a text, for many offset → (line, column) look-ups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// As [`line_col`], for the text this index was built from.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line.saturating_sub(1)].min(offset);
+        (line.max(1), text[start..offset].chars().count() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column() {
+        let t = "ab\n\u{4e2d}\u{6587}x\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 2), (1, 3));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 9), (2, 3));
+        assert_eq!(line_col(t, 10), (2, 4));
+        assert_eq!(line_col(t, 4), (2, 1));
+        assert_eq!(line_col(t, 11), (3, 1));
+        assert_eq!(line_col(t, 99), (3, 1));
+        let idx = LineIndex::new(t);
+        for o in 0..=12 {
+            assert_eq!(idx.line_col(t, o), line_col(t, o), "offset {o}");
+        }
+        let d = Document::from_text("x", t.to_string());
+        assert_eq!(d.line_col(9), (2, 3));
+    }
 }

@@ -1,14 +1,28 @@
 //! Expanding the paths the user named into inputs.
+//!
+//! Nothing here aborts a run: a path that does not exist is kept as an input (loading it
+//! reports the error), and what cannot be walked (an unreadable directory, a symbolic link
+//! loop, a broken link) becomes an [`InputRef::Unreadable`] input, so the run's summary
+//! accounts for it.
 
 use super::InputRef;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Extensions read when walking a directory.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-/// Expands paths: `-` is stdin, a file is itself, a directory is walked recursively for
-/// files with a known extension, in a stable (sorted) order.
+/// Expands paths: `-` is stdin, a file (or anything not a directory, even a missing path) is
+/// itself, a directory is walked recursively for files with a known extension, in a stable
+/// (sorted) order. Hidden files are skipped and `.gitignore`/`.ignore` files are obeyed (in
+/// or out of a Git repository); symbolic links are followed.
+///
+/// Never fails: the `Result` is kept for callers; walk errors are returned as inputs.
 pub fn expand(paths: &[String]) -> Result<Vec<InputRef>, String> {
+    Ok(expand_all(paths))
+}
+
+/// As [`expand`], without the `Result`.
+pub fn expand_all(paths: &[String]) -> Vec<InputRef> {
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
@@ -17,27 +31,153 @@ pub fn expand(paths: &[String]) -> Result<Vec<InputRef>, String> {
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path)
-                .require_git(false)
-                .sort_by_file_path(|a, b| a.cmp(b))
-                .build()
-            {
-                let entry = entry.map_err(|e| e.to_string())?;
-                if entry.file_type().is_some_and(|t| t.is_file())
-                    && entry
-                        .path()
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-                {
-                    found.push(InputRef::File(entry.into_path()));
-                }
-            }
-            out.extend(found);
+            walk_dir(path, &mut out);
         } else {
             out.push(InputRef::File(path.to_path_buf()));
         }
     }
-    Ok(out)
+    out
+}
+
+/// Whether a file name has one of the [`EXTENSIONS`].
+pub fn has_known_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk_dir(root: &Path, out: &mut Vec<InputRef>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .hidden(true)
+        .follow_links(true)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && has_known_extension(entry.path())
+                {
+                    out.push(InputRef::File(entry.into_path()));
+                }
+            }
+            Err(err) => {
+                if let Some(input) = walk_error(root, &err) {
+                    out.push(input);
+                }
+            }
+        }
+    }
+}
+
+/// The input that stands for a walk error, or `None` when the error cannot hide an input:
+/// a bad pattern in an ignore file, or a broken link to a file we would not read anyway.
+fn walk_error(root: &Path, err: &ignore::Error) -> Option<InputRef> {
+    let (path, error) = describe(err);
+    if path.is_none() && error.is_none() {
+        return None;
+    }
+    let path = path.unwrap_or_else(|| root.to_path_buf());
+    if path.extension().is_some() && !has_known_extension(&path) && !path.is_dir() {
+        return None;
+    }
+    Some(InputRef::Unreadable {
+        path,
+        error: error.unwrap_or_else(|| err.to_string()),
+    })
+}
+
+/// The path and message of a walk error; no message for ignore-file pattern errors.
+fn describe(err: &ignore::Error) -> (Option<PathBuf>, Option<String>) {
+    use ignore::Error as E;
+    match err {
+        E::WithDepth { err, .. } | E::WithLineNumber { err, .. } => describe(err),
+        E::WithPath { path, err } => {
+            let (inner, msg) = describe(err);
+            match msg {
+                Some(m) => (Some(inner.unwrap_or_else(|| path.clone())), Some(m)),
+                None => (None, None),
+            }
+        }
+        E::Loop { ancestor, child } => (
+            Some(child.clone()),
+            Some(format!(
+                "symbolic link loop: {} leads back to {}",
+                child.display(),
+                ancestor.display()
+            )),
+        ),
+        E::Io(e) => (None, Some(e.to_string())),
+        E::Partial(errs) => errs
+            .iter()
+            .map(describe)
+            .find(|(_, m)| m.is_some())
+            .unwrap_or((None, None)),
+        E::Glob { .. } | E::UnrecognizedFileType(_) | E::InvalidDefinition => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("factlint-walk-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn walks_sorted_known_visible_files() {
+        let d = tmp("sorted");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::create_dir_all(d.join(".hidden")).unwrap();
+        for f in [
+            "b.txt",
+            "a.md",
+            "sub/c.markdown",
+            "sub/d.TXT",
+            "e.html",
+            ".f.txt",
+            ".hidden/g.txt",
+        ] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let got = expand_all(&[d.display().to_string(), "-".into(), "nope.txt".into()]);
+        let want = vec![
+            InputRef::File(d.join("a.md")),
+            InputRef::File(d.join("b.txt")),
+            InputRef::File(d.join("sub/c.markdown")),
+            InputRef::File(d.join("sub/d.TXT")),
+            InputRef::Stdin,
+            InputRef::File(PathBuf::from("nope.txt")),
+        ];
+        assert_eq!(got, want);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_and_broken_links_are_inputs() {
+        let d = tmp("loop");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        std::fs::write(d.join("sub/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(&d, d.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(d.join("missing.txt"), d.join("broken.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("missing.png"), d.join("broken.png")).unwrap();
+        let got = expand_all(&[d.display().to_string()]);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            matches!(&got[0], InputRef::Unreadable { path, error } if path == &d.join("broken.txt") && error.contains("No such file")),
+            "{got:?}"
+        );
+        assert_eq!(got[1], InputRef::File(d.join("sub/a.txt")));
+        assert!(
+            matches!(&got[2], InputRef::Unreadable { path, error } if path == &d.join("sub/loop") && error.contains("loop")),
+            "{got:?}"
+        );
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }
