@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, about = "Checks the facts inside a text against each other and against other texts")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks the facts inside a text against each other and against other texts"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -393,7 +393,19 @@ pub fn extract_multipliers(
             continue;
         }
         let mut found: Option<(f64, Direction, usize, usize)> = None; // (mult, dir, start, end)
-        if let Some((m, d)) = multiplier_word(ctx.tok(i)).filter(|_| ctx.is_word(i)) {
+        let t = ctx.tok(i);
+        let maybe = ctx.is_number(i)
+            || (ctx.is_word(i)
+                && (words::small(t).is_some()
+                    || t.len() >= 6 && {
+                        let l = t.as_bytes()[t.len() - 1].to_ascii_lowercase();
+                        l == b'd' || l == b'g' || l == b's'
+                    }));
+        if !maybe {
+            i += 1;
+            continue;
+        }
+        if let Some((m, d)) = multiplier_word(t).filter(|_| ctx.is_word(i)) {
             found = Some((m, d, i, i + 1));
         } else if let Some(f) =
             figure::parse_at(ctx, i).filter(|f| !f.percent && f.currency.is_none() && !f.scaled)

@@ -2,8 +2,8 @@
 
 use super::summary::Summary;
 use super::{EXIT_CLEAN, EXIT_ERROR};
-use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::claims::Claim;
+use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::input::{self, LoadOptions, Loaded};
 use serde::Serialize;
 use std::io::Write;
@@ -32,7 +32,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err(e)) => {
-            eprintln!("factlint: error: --date {:?}: {e}", args.date.as_deref().unwrap_or(""));
+            eprintln!(
+                "factlint: error: --date {:?}: {e}",
+                args.date.as_deref().unwrap_or("")
+            );
             return EXIT_ERROR;
         }
     };

@@ -70,15 +70,28 @@ pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
 
 /// A currency sign or code starting at token `i`: (code, tokens used).
 pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
+    // fast path: a currency sign is a symbol or a short word glued to "$", a code is 3 letters
+    let t = ctx.tok(i);
+    let candidate = match ctx.kind(i) {
+        Some(TokenKind::Punct) => t.starts_with(['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₦', '₱']),
+        Some(TokenKind::Word) => {
+            t.len() <= 3 && (ctx.tok(i + 1) == "$" || t.eq_ignore_ascii_case("rs") || t.len() == 3)
+        }
+        _ => false,
+    };
+    if !candidate {
+        return None;
+    }
     for (toks, code) in CURRENCY_SIGNS {
-        if toks.iter().enumerate().all(|(k, t)| {
-            ctx.tok(i + k).eq_ignore_ascii_case(t) && (k == 0 || ctx.joined(i + k))
-        }) {
+        if toks
+            .iter()
+            .enumerate()
+            .all(|(k, t)| ctx.tok(i + k).eq_ignore_ascii_case(t) && (k == 0 || ctx.joined(i + k)))
+        {
             // "A$" etc. need the sign glued to the letters; a lone "$" is fine
             return Some((code, toks.len()));
         }
     }
-    let t = ctx.tok(i);
     if ctx.is_word(i) {
         return canonical_currency(t).map(|c| (c, 1));
     }
@@ -87,6 +100,9 @@ pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
 
 /// A currency word or code after a figure at token `j`: (code, tokens used).
 pub fn currency_after(ctx: &Ctx, j: usize) -> Option<(&'static str, usize)> {
+    if !ctx.is_word(j) {
+        return None;
+    }
     let t = ctx.tok(j);
     if ctx.is_word(j) {
         if let Some(c) = canonical_currency(t) {
@@ -148,8 +164,7 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
             }
             let mut v = v;
             let mut used = 1;
-            if words::is_tens(t) && ctx.is(j + 1, "-") && ctx.joined(j + 1) && ctx.joined(j + 2)
-            {
+            if words::is_tens(t) && ctx.is(j + 1, "-") && ctx.joined(j + 1) && ctx.joined(j + 2) {
                 if let Some(u) = words::small(ctx.tok(j + 2)).filter(|u| *u >= 1.0 && *u < 10.0) {
                     v += u;
                     used = 3;

@@ -57,7 +57,6 @@ impl Interval {
     }
 }
 
-
 /// The interval a figure asserts, from its value, its written precision (half a step of the
 /// last digit written, 0 when exact) and its qualifier; `tolerance` is what "about" and
 /// "nearly" allow, relative to the value.
@@ -70,12 +69,28 @@ pub fn asserted(value: f64, precision: f64, q: Qualifier, tolerance: f64) -> Int
     };
     let tol = (value * tolerance).abs();
     match q {
-        Qualifier::Exact if precision > 0.0 => Interval::half_open(value - precision, value + precision),
+        Qualifier::Exact if precision > 0.0 => {
+            Interval::half_open(value - precision, value + precision)
+        }
         Qualifier::Exact => Interval::exact(value),
-        Qualifier::MoreThan => Interval { lower: Some(value), ..unbounded },
-        Qualifier::AtLeast => Interval { lower: Some(value), lower_inclusive: true, ..unbounded },
-        Qualifier::LessThan => Interval { upper: Some(value), ..unbounded },
-        Qualifier::AtMost => Interval { upper: Some(value), upper_inclusive: true, ..unbounded },
+        Qualifier::MoreThan => Interval {
+            lower: Some(value),
+            ..unbounded
+        },
+        Qualifier::AtLeast => Interval {
+            lower: Some(value),
+            lower_inclusive: true,
+            ..unbounded
+        },
+        Qualifier::LessThan => Interval {
+            upper: Some(value),
+            ..unbounded
+        },
+        Qualifier::AtMost => Interval {
+            upper: Some(value),
+            upper_inclusive: true,
+            ..unbounded
+        },
         Qualifier::About => {
             let w = tol.max(precision);
             Interval::closed(value - w, value + w)

@@ -3,8 +3,14 @@
 
 /// The value of a small number word (zero … ninety, and "dozen").
 pub fn small(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    Some(match w {
         "zero" | "nil" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
@@ -45,8 +51,14 @@ pub fn is_tens(word: &str) -> bool {
 /// Large scale words in words or abbreviations, with their multiplier. `glued_only` forms
 /// ("m", "k", "bn" …) count only when glued to digits or after digits ("1.2m", "5 bn").
 pub fn scale(word: &str) -> Option<(f64, bool)> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    if word.is_empty() || word.len() > 8 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    Some(match w {
         "hundred" => (1e2, false),
         "thousand" => (1e3, false),
         "million" => (1e6, false),

@@ -7,7 +7,9 @@ use factlint::{Claim, Document};
 use std::path::{Path, PathBuf};
 
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// Runs `f` with insta configured to keep snapshots in the top-level `snapshots/` folder.
@@ -56,7 +58,11 @@ pub fn render_cases(text: &str, kinds: Option<&[&str]>) -> String {
         out.push('\n');
         for c in factlint::extract(&doc) {
             if kinds.is_none_or(|k| k.contains(&c.kind())) {
-                assert_eq!(&line[c.span().start..c.span().end], c.text(), "span and text agree");
+                assert_eq!(
+                    &line[c.span().start..c.span().end],
+                    c.text(),
+                    "span and text agree"
+                );
                 out.push_str(&render_claim(&c));
                 out.push('\n');
             }
