@@ -2,6 +2,8 @@
 
 use super::{Claim, Ctx};
 use crate::document::Span;
+use crate::time::calendar::weekday_name;
+use crate::time::scan::scan_cached;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -36,4 +38,29 @@ pub struct DateClaim {
     pub resolved: bool,
 }
 
-pub fn extract(_ctx: &Ctx, _out: &mut Vec<Claim>) {}
+/// Emits a date claim for every date the sentence names (absolute or relative); times of
+/// day, lengths ("over 10 days") and rates ("annually") are not dates.
+pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
+    for e in scan_cached(ctx).iter() {
+        let Some((r, d)) = &e.date else {
+            continue;
+        };
+        if r.start >= r.end || r.end > ctx.tokens.len() {
+            continue;
+        }
+        let span = ctx.span(r.start, r.end - 1);
+        let Some(text) = ctx.text.get(span.start..span.end) else {
+            continue;
+        };
+        out.push(Claim::Date(DateClaim {
+            span,
+            text: text.to_string(),
+            start: d.start,
+            end: d.end,
+            granularity: d.granularity,
+            weekday: d.weekday.map(|w| weekday_name(w).to_string()),
+            relative: d.relative,
+            resolved: d.resolved,
+        }));
+    }
+}

@@ -1,0 +1,503 @@
+//! Token classes for the time scanner: every token of a sentence is classified once
+//! (month, weekday, time unit, number word, keyword, ...) without allocating, so the
+//! patterns in [`super::scan`] compare small enums instead of strings.
+
+use super::calendar::{
+    month_number, number_word, ordinal_word, weekday_of, MONTH_WORDS, NUMBER_WORDS, ORDINAL_WORDS,
+    WEEKDAY_WORDS,
+};
+use crate::claims::Ctx;
+use crate::text::tokens::TokenKind;
+use jiff::civil::Weekday;
+use std::sync::OnceLock;
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Keywords the time patterns look for (lower-cased).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum K {
+    A,
+    The,
+    Last,
+    This,
+    Next,
+    Past,
+    Previous,
+    Coming,
+    Following,
+    In,
+    During,
+    Over,
+    For,
+    Within,
+    Throughout,
+    Since,
+    On,
+    From,
+    To,
+    Through,
+    Until,
+    By,
+    Before,
+    After,
+    Between,
+    And,
+    Of,
+    Per,
+    Each,
+    Every,
+    Ago,
+    Away,
+    Earlier,
+    Later,
+    Early,
+    Late,
+    Mid,
+    Yesterday,
+    Today,
+    Tomorrow,
+    Tonight,
+    Noon,
+    Midnight,
+    Annually,
+    Yearly,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Hourly,
+    Annum,
+    Half,
+    Season,
+    Am,
+    Pm,
+    OClock,
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+    Weekend,
+    Few,
+    Several,
+    Now,
+    Less,
+    More,
+    Than,
+    Under,
+    Approx,
+    Final,
+    Fiscal,
+    Upcoming,
+    Will,
+    At,
+    Version,
+    Same,
+    Recent,
+}
+
+/// The class of one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum C {
+    Other,
+    /// A number of plain digits: value and digit count (at most 9 digits).
+    Num(u32, u8),
+    /// Any other number token ("2,000", "85.5", very long digit runs).
+    NumX,
+    /// A capitalised month name; abbreviation flag.
+    Month(i8, bool),
+    /// A capitalised weekday name; abbreviation flag.
+    Wd(Weekday, bool),
+    /// A time unit word; plural flag.
+    Unit(Unit, bool),
+    /// A cardinal number word.
+    NumW(u32),
+    /// An ordinal word ("third"); "second" is `Ord(2)`, see [`super::is_ordinal_use`].
+    Ord(u8),
+    /// "Q1".."Q4".
+    Q(u8),
+    /// "H1", "H2".
+    H(u8),
+    Kw(K),
+    /// One punctuation character (ASCII, with dashes folded to `-` and curly quotes to `'`).
+    P(u8),
+}
+
+/// The word `s` lower-cased into `buf` (ASCII letters and `'`, at most 16 bytes, a curly
+/// apostrophe folded to `'`), with a possessive `'s` dropped (flag); `None` otherwise.
+pub(crate) fn lower_bytes<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool)> {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let y = match x {
+            b'a'..=b'z' | b'\'' => x,
+            b'A'..=b'Z' => x | 0x20,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
+                i += 2;
+                b'\''
+            }
+            _ => return None,
+        };
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = y;
+        n += 1;
+        i += 1;
+    }
+    let mut poss = false;
+    if n > 2 && buf[n - 2] == b'\'' && buf[n - 1] == b's' {
+        n -= 2;
+        poss = true;
+    }
+    Some((&buf[..n], poss))
+}
+
+/// [`lower_bytes`] as a `str`.
+pub(crate) fn lower_into<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b str, bool)> {
+    let (w, poss) = lower_bytes(s, buf)?;
+    std::str::from_utf8(w).ok().map(|w| (w, poss))
+}
+
+/// Time unit words (lower-case): unit, plural flag. "second" is an ordinal word; see
+/// [`super::is_ordinal_use`].
+const UNIT_WORDS: &[(&str, Unit, bool)] = &[
+    ("seconds", Unit::Second, true),
+    ("secs", Unit::Second, true),
+    ("minute", Unit::Minute, false),
+    ("min", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("mins", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hr", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("hrs", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("fortnight", Unit::Fortnight, false),
+    ("fortnights", Unit::Fortnight, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("yr", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yrs", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+];
+
+/// Keywords (lower-case).
+const KEYWORDS: &[(&str, K)] = &[
+    ("a", K::A),
+    ("an", K::A),
+    ("ago", K::Ago),
+    ("away", K::Away),
+    ("after", K::After),
+    ("and", K::And),
+    ("annually", K::Annually),
+    ("annum", K::Annum),
+    ("am", K::Am),
+    ("afternoon", K::Afternoon),
+    ("at", K::At),
+    ("about", K::Approx),
+    ("around", K::Approx),
+    ("almost", K::Approx),
+    ("approximately", K::Approx),
+    ("by", K::By),
+    ("before", K::Before),
+    ("between", K::Between),
+    ("coming", K::Coming),
+    ("during", K::During),
+    ("daily", K::Daily),
+    ("each", K::Each),
+    ("every", K::Every),
+    ("earlier", K::Earlier),
+    ("early", K::Early),
+    ("evening", K::Evening),
+    ("for", K::For),
+    ("from", K::From),
+    ("following", K::Following),
+    ("few", K::Few),
+    ("final", K::Final),
+    ("fiscal", K::Fiscal),
+    ("hourly", K::Hourly),
+    ("half", K::Half),
+    ("in", K::In),
+    ("last", K::Last),
+    ("later", K::Later),
+    ("late", K::Late),
+    ("less", K::Less),
+    ("mid", K::Mid),
+    ("midnight", K::Midnight),
+    ("monthly", K::Monthly),
+    ("morning", K::Morning),
+    ("more", K::More),
+    ("next", K::Next),
+    ("noon", K::Noon),
+    ("midday", K::Noon),
+    ("night", K::Night),
+    ("now", K::Now),
+    ("nearly", K::Approx),
+    ("over", K::Over),
+    ("on", K::On),
+    ("of", K::Of),
+    ("o'clock", K::OClock),
+    ("past", K::Past),
+    ("previous", K::Previous),
+    ("preceding", K::Previous),
+    ("prior", K::Previous),
+    ("per", K::Per),
+    ("pm", K::Pm),
+    ("quarterly", K::Quarterly),
+    ("recent", K::Recent),
+    ("roughly", K::Approx),
+    ("since", K::Since),
+    ("season", K::Season),
+    ("several", K::Several),
+    ("same", K::Same),
+    ("some", K::Approx),
+    ("the", K::The),
+    ("this", K::This),
+    ("to", K::To),
+    ("through", K::Through),
+    ("thru", K::Through),
+    ("throughout", K::Throughout),
+    ("till", K::Until),
+    ("today", K::Today),
+    ("tomorrow", K::Tomorrow),
+    ("tonight", K::Tonight),
+    ("than", K::Than),
+    ("until", K::Until),
+    ("upcoming", K::Upcoming),
+    ("under", K::Under),
+    ("version", K::Version),
+    ("ver", K::Version),
+    ("v", K::Version),
+    ("within", K::Within),
+    ("weekly", K::Weekly),
+    ("weekend", K::Weekend),
+    ("will", K::Will),
+    ("yesterday", K::Yesterday),
+    ("yearly", K::Yearly),
+];
+
+/// The class of a lower-case word, the slow way (used to build the table).
+fn classify_slow(w: &str, capitalised: bool) -> C {
+    if capitalised {
+        if let Some((m, abbr)) = month_number(w) {
+            return C::Month(m, abbr);
+        }
+        if let Some((d, abbr)) = weekday_of(w) {
+            return C::Wd(d, abbr);
+        }
+    }
+    if let Some(k) = KEYWORDS.iter().find(|x| x.0 == w) {
+        return C::Kw(k.1);
+    }
+    if let Some(u) = UNIT_WORDS.iter().find(|x| x.0 == w) {
+        return C::Unit(u.1, u.2);
+    }
+    if let Some(n) = number_word(w) {
+        return C::NumW(n);
+    }
+    if let Some(o) = ordinal_word(w) {
+        return C::Ord(o);
+    }
+    C::Other
+}
+
+const SLOTS: usize = 1024;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    word: &'static str,
+    cap: C,
+    low: C,
+}
+
+fn fnv(b: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &x in b {
+        h ^= u32::from(x);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h as usize
+}
+
+/// Every word the scanner knows, in an open-addressing table keyed by its bytes.
+fn table() -> &'static [Option<Entry>] {
+    static TABLE: OnceLock<Vec<Option<Entry>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<Option<Entry>> = vec![None; SLOTS];
+        let words = MONTH_WORDS
+            .iter()
+            .map(|x| x.0)
+            .chain(WEEKDAY_WORDS.iter().map(|x| x.0))
+            .chain(KEYWORDS.iter().map(|x| x.0))
+            .chain(UNIT_WORDS.iter().map(|x| x.0))
+            .chain(NUMBER_WORDS.iter().map(|x| x.0))
+            .chain(ORDINAL_WORDS.iter().map(|x| x.0));
+        for w in words {
+            let mut h = fnv(w.as_bytes()) & (SLOTS - 1);
+            loop {
+                match &t[h] {
+                    Some(e) if e.word == w => break,
+                    Some(_) => h = (h + 1) & (SLOTS - 1),
+                    None => {
+                        t[h] = Some(Entry {
+                            word: w,
+                            cap: classify_slow(w, true),
+                            low: classify_slow(w, false),
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The class of a lower-cased word.
+fn lookup(w: &[u8], capitalised: bool) -> C {
+    let t = table();
+    let mut h = fnv(w) & (SLOTS - 1);
+    loop {
+        match &t[h] {
+            None => return C::Other,
+            Some(e) if e.word.as_bytes() == w => return if capitalised { e.cap } else { e.low },
+            Some(_) => h = (h + 1) & (SLOTS - 1),
+        }
+    }
+}
+
+fn classify_word(text: &str, capitalised: bool) -> C {
+    let mut buf = [0u8; 16];
+    match lower_bytes(text, &mut buf) {
+        Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
+        _ => C::Other,
+    }
+}
+
+fn classify_number(text: &str) -> C {
+    let b = text.as_bytes();
+    if b.len() <= 9 && b.iter().all(|c| c.is_ascii_digit()) {
+        let v = b.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'));
+        return C::Num(v, b.len() as u8);
+    }
+    C::NumX
+}
+
+fn classify_punct(text: &str) -> C {
+    match text {
+        "\u{2013}" | "\u{2014}" | "\u{2012}" | "\u{2010}" | "\u{2011}" => C::P(b'-'),
+        "\u{2019}" | "\u{2018}" => C::P(b'\''),
+        _ => match text.as_bytes() {
+            [b] if b.is_ascii() => C::P(*b),
+            _ => C::Other,
+        },
+    }
+}
+
+/// Classifies every token of the sentence.
+pub fn classify(ctx: &Ctx) -> Vec<C> {
+    let mut out = Vec::with_capacity(ctx.tokens.len());
+    for t in ctx.tokens {
+        let text = t.text(ctx.text);
+        let c = match t.kind {
+            TokenKind::Number => classify_number(text),
+            TokenKind::Punct => classify_punct(text),
+            TokenKind::Word => {
+                let b = text.as_bytes();
+                if b.len() == 2 && b[1].is_ascii_digit() && (b[0] == b'Q' || b[0] == b'q') {
+                    match b[1] {
+                        b'1'..=b'4' => C::Q(b[1] - b'0'),
+                        _ => C::Other,
+                    }
+                } else if b.len() == 2 && b[0] == b'H' && (b[1] == b'1' || b[1] == b'2') {
+                    C::H(b[1] - b'0')
+                } else if b.len() > 16 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+                    // every known word is short and ASCII
+                    C::Other
+                } else {
+                    classify_word(text, b[0].is_ascii_uppercase())
+                }
+            }
+        };
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_in_the_table() {
+        for (w, ..) in MONTH_WORDS {
+            assert!(matches!(lookup(w.as_bytes(), true), C::Month(..)), "{w}");
+        }
+        for (w, ..) in WEEKDAY_WORDS {
+            assert!(matches!(lookup(w.as_bytes(), true), C::Wd(..)), "{w}");
+        }
+        for (w, k) in KEYWORDS {
+            assert_eq!(lookup(w.as_bytes(), false), C::Kw(*k), "{w}");
+        }
+        for (w, u, p) in UNIT_WORDS {
+            assert_eq!(lookup(w.as_bytes(), false), C::Unit(*u, *p), "{w}");
+        }
+        for (w, n) in NUMBER_WORDS {
+            assert_eq!(lookup(w.as_bytes(), false), C::NumW(*n), "{w}");
+        }
+        for (w, n) in ORDINAL_WORDS {
+            assert_eq!(lookup(w.as_bytes(), false), C::Ord(*n), "{w}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(classify_word("December", true), C::Month(12, false));
+        assert_eq!(classify_word("december", false), C::Other);
+        assert_eq!(classify_word("Dec", true), C::Month(12, true));
+        assert_eq!(classify_word("year's", false), C::Unit(Unit::Year, false));
+        assert_eq!(classify_word("Last", true), C::Kw(K::Last));
+        assert_eq!(classify_word("nine", false), C::NumW(9));
+        assert_eq!(classify_word("second", false), C::Ord(2));
+        assert_eq!(classify_word("o\u{2019}clock", false), C::Kw(K::OClock));
+        assert_eq!(classify_word("中文", false), C::Other);
+        assert_eq!(classify_word("internationalisation", false), C::Other);
+        assert_eq!(classify_word("approximately", false), C::Kw(K::Approx));
+        assert_eq!(
+            classify_word("Sun", true),
+            C::Wd(jiff::civil::Weekday::Sunday, true)
+        );
+        assert_eq!(classify_word("sun", false), C::Other);
+        assert_eq!(classify_word("May", true), C::Month(5, false));
+        assert_eq!(classify_word("may", false), C::Other);
+        assert_eq!(classify_number("2015"), C::Num(2015, 4));
+        assert_eq!(classify_number("2,015"), C::NumX);
+        assert_eq!(classify_punct("\u{2013}"), C::P(b'-'));
+    }
+}
