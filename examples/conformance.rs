@@ -3,13 +3,14 @@
 //! quantulum3's test sentences (`quantulum3/*.json`).
 //!
 //! ```text
-//! cargo run --release --example conformance -- <testsuites-dir> [--failures] [--json]
+//! cargo run --release --example conformance -- <testsuites-dir> [--failures] [--passes] [--json]
 //! ```
 //!
 //! `<testsuites-dir>` holds `duckling/` and `quantulum3/`. `--failures` lists every failing
-//! case (text, expectation, what factlint produced); `--json` prints a machine-readable
-//! summary instead of the table. The program exits 0 whenever it ran: it is a measurement,
-//! not a test (`tests/conformance.rs` asserts a floor on the accuracy it measures).
+//! case (text, expectation, what factlint produced), `--passes` every passing one (to review
+//! the judge); `--json` prints a machine-readable summary instead of the table. The program
+//! exits 0 whenever it ran (2 on bad usage or an unreadable suite): it is a measurement, not
+//! a test (`tests/conformance.rs` asserts a floor on the accuracy it measures).
 //!
 //! # What is judged
 //!
@@ -31,7 +32,9 @@
 //!   whitespace, punctuation and leading qualifier words (a count may carry its noun after
 //!   it; a change or share claim may cover a longer phrase that contains the surface).
 //!
-//! A quantulum3 sentence with several expected quantities counts each as one item.
+//! A quantulum3 sentence with several expected quantities counts each as one item, except
+//! that the parts quantulum3 lists of one composite duration ("3 years, 2 months, 14 days,
+//! and 16 hours") are merged into one item, as Duckling (and factlint) read them.
 //!
 //! **Traps** (reported apart from accuracy): Duckling ordinals ("first", "25th"), Duckling
 //! duration negatives ("for months", "I second that") and quantulum3 sentences that expect no
@@ -89,7 +92,7 @@
 //! | quantulum3 | temperature |       14 |            2 |                       |
 //! | quantulum3 | mass        |       15 |            2 |                       |
 //! | quantulum3 | money       |       13 |            1 |                       |
-//! | quantulum3 | duration    |       13 |            0 |                       |
+//! | quantulum3 | duration    |        9 |            0 | (13 parts, 2 merged)  |
 //! | quantulum3 | volume      |       11 |            0 |                       |
 //! | quantulum3 | area        |        5 |            0 |                       |
 //! | quantulum3 | rate        |        3 |            0 |                       |
@@ -99,7 +102,7 @@
 //! | quantulum3 | no-quantity |        0 |            0 | 7 sentences (+1 out, under count) |
 //! | quantulum3 | errors.json |        0 |            0 | 4 robustness inputs   |
 //! | quantulum3 | expand.json |        0 |            7 |                       |
-//! | **total**  |             |  **522** |     **1225** | 45 traps, 4 robustness |
+//! | **total**  |             |  **518** |     **1225** | 45 traps, 4 robustness |
 
 use factlint::claims::Claim;
 use factlint::numbers::qualifier::{Qualifier, PHRASES};
@@ -161,6 +164,9 @@ pub enum ExpValue {
     Under(f64),
     /// More than / at least.
     Above(f64),
+    /// One value somewhere in `[lo, hi]`: a calendar-imprecise total (a merged composite
+    /// duration, in seconds).
+    Approx(f64, f64),
 }
 
 #[derive(Debug, Clone)]
@@ -1229,6 +1235,7 @@ fn quantulum_cases(dir: &Path) -> Result<Vec<Case>, String> {
                 continue;
             }
             let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut items = Vec::new();
             for r in res {
                 let surface = r["surface"]
                     .as_str()
@@ -1270,7 +1277,7 @@ fn quantulum_cases(dir: &Path) -> Result<Vec<Case>, String> {
                 } else {
                     Check::Out(format!("surface not found in text: {surface}"))
                 };
-                cases.push(Case {
+                items.push(Case {
                     suite: "quantulum3",
                     category,
                     source: source.clone(),
@@ -1278,6 +1285,7 @@ fn quantulum_cases(dir: &Path) -> Result<Vec<Case>, String> {
                     check,
                 });
             }
+            cases.extend(merge_composite_durations(text, items));
         }
     }
     let errors = read("errors.json")?;
@@ -1311,6 +1319,69 @@ fn quantulum_cases(dir: &Path) -> Result<Vec<Case>, String> {
         });
     }
     Ok(cases)
+}
+
+/// quantulum3 lists the parts of a composite duration ("3 years, 2 months, 14 days, and 16
+/// hours") as separate quantities; Duckling, and factlint, read one duration. Merges runs of
+/// duration items separated only by commas or "and" into one item: their total in seconds,
+/// as an interval (a month 28–31 days, a year 365–366).
+fn merge_composite_durations(text: &str, items: Vec<Case>) -> Vec<Case> {
+    fn part(c: &Case) -> Option<((f64, f64), (usize, usize))> {
+        let Check::Item {
+            expected,
+            target,
+            rule: SpanRule::Equals,
+        } = &c.check
+        else {
+            return None;
+        };
+        let ExpUnit::Measure {
+            dim: Dimension::Duration,
+            factor,
+        } = expected.unit
+        else {
+            return None;
+        };
+        let (a, b) = duration_interval(factor);
+        match expected.value {
+            ExpValue::Exact(v) => Some(((v * a, v * b), *target)),
+            ExpValue::Approx(lo, hi) => Some(((lo * a, hi * b), *target)),
+            _ => None,
+        }
+    }
+    let mut out: Vec<Case> = Vec::new();
+    for case in items {
+        if let (Some((prev, pt)), Some((cur, ct))) = (out.last().and_then(part), part(&case)) {
+            let gap = text
+                .get(pt.1..ct.0)
+                .map(|g| g.split_whitespace().collect::<Vec<_>>().join(" "));
+            if matches!(gap.as_deref(), Some("" | "," | "and" | ", and")) {
+                let (lo, hi) = (prev.0 + cur.0, prev.1 + cur.1);
+                let target = (pt.0, ct.1);
+                let merged = out.last_mut().expect("checked");
+                merged.check = Check::Item {
+                    expected: Expected {
+                        value: ExpValue::Approx(lo, hi),
+                        unit: ExpUnit::Measure {
+                            dim: Dimension::Duration,
+                            factor: 1.0,
+                        },
+                        desc: format!(
+                            "one duration \"{}\" ({:.3} to {:.3} days; the suite lists its parts)",
+                            &text[target.0..target.1],
+                            lo / 86400.0,
+                            hi / 86400.0
+                        ),
+                    },
+                    target,
+                    rule: SpanRule::Equals,
+                };
+                continue;
+            }
+        }
+        out.push(case);
+    }
+    out
 }
 
 /// Every case of both suites under `dir` (which holds `duckling/` and `quantulum3/`).
@@ -1653,13 +1724,15 @@ fn overlap(x: (f64, f64), y: (f64, f64)) -> bool {
     x.0 <= y.1 + eps && y.0 <= x.1 + eps
 }
 
-/// Whether the expected value `e` (in the suite's unit) equals the produced value `v` (in the
-/// reading's unit), converted when the unit matched.
-fn same_value(u: Option<&ExpUnit>, e: f64, g: &Got, v: f64) -> bool {
+/// Whether the expected value `e` (in the suite's unit; an interval when the suite's total
+/// is calendar-imprecise) matches the produced value `v` (in the reading's unit), converted
+/// when the unit matched.
+fn same_value(u: Option<&ExpUnit>, e: (f64, f64), g: &Got, v: f64) -> bool {
     let Some(u) = u else {
-        return overlap((e, e), (v, v));
+        return overlap(e, (v, v));
     };
     let f = g.unit.factor;
+    let scaled = |k: f64| (e.0 * k, e.1 * k);
     match u {
         ExpUnit::Count { factor } => {
             let got = if g.unit.dimension == Dimension::Percent {
@@ -1667,16 +1740,16 @@ fn same_value(u: Option<&ExpUnit>, e: f64, g: &Got, v: f64) -> bool {
             } else {
                 v * f
             };
-            overlap((e * factor, e * factor), (got, got))
+            overlap(scaled(*factor), (got, got))
         }
-        ExpUnit::CountNoun(_) | ExpUnit::Percent => overlap((e, e), (v, v)),
+        ExpUnit::CountNoun(_) | ExpUnit::Percent => overlap(e, (v, v)),
         ExpUnit::Measure {
             dim: Dimension::Duration,
             factor,
         } => {
             let (a, b) = duration_interval(*factor);
             let (c, d) = duration_interval(f);
-            overlap((e * a, e * b), (v * c, v * d))
+            overlap((e.0 * a, e.1 * b), (v * c, v * d))
         }
         ExpUnit::Measure {
             dim: Dimension::Speed,
@@ -1686,18 +1759,18 @@ fn same_value(u: Option<&ExpUnit>, e: f64, g: &Got, v: f64) -> bool {
                 Some((_, Some([lo, hi]))) => (v * f / hi, v * f / lo),
                 _ => (v * f, v * f),
             };
-            overlap((e * factor, e * factor), got)
+            overlap(scaled(*factor), got)
         }
         ExpUnit::Measure { factor, .. } | ExpUnit::Money { factor, .. } => {
-            overlap((e * factor, e * factor), (v * f, v * f))
+            overlap(scaled(*factor), (v * f, v * f))
         }
         ExpUnit::Temperature(s) => {
             let gs = scale_of(&g.unit);
             if *s == Scale::Unspecified || gs == Scale::Unspecified {
-                overlap((e, e), (v, v))
+                overlap(e, (v, v))
             } else {
-                let (x, y) = (to_kelvin(*s, e), to_kelvin(gs, v));
-                overlap((x, x), (y, y))
+                let y = to_kelvin(gs, v);
+                overlap((to_kelvin(*s, e.0), to_kelvin(*s, e.1)), (y, y))
             }
         }
         ExpUnit::Rate { num, .. } => {
@@ -1713,23 +1786,24 @@ fn value_ok(exp: &Expected, g: &Got) -> bool {
     let u = resolve(&exp.unit, g);
     let degenerate = g.range.is_none_or(|[a, b]| a == b);
     match exp.value {
-        ExpValue::Exact(e) => degenerate && same_value(u, e, g, g.value),
+        ExpValue::Exact(e) => degenerate && same_value(u, (e, e), g, g.value),
+        ExpValue::Approx(lo, hi) => degenerate && same_value(u, (lo, hi), g, g.value),
         ExpValue::Range(a, b) => match g.range {
             Some([x, y]) => {
                 let (a, b) = (a.min(b), a.max(b));
                 let (x, y) = (x.min(y), x.max(y));
-                same_value(u, a, g, x) && same_value(u, b, g, y)
+                same_value(u, (a, a), g, x) && same_value(u, (b, b), g, y)
             }
             None => false,
         },
         ExpValue::Under(e) => {
             degenerate
-                && same_value(u, e, g, g.value)
+                && same_value(u, (e, e), g, g.value)
                 && matches!(g.qualifier, Some(Qualifier::LessThan | Qualifier::AtMost))
         }
         ExpValue::Above(e) => {
             degenerate
-                && same_value(u, e, g, g.value)
+                && same_value(u, (e, e), g, g.value)
                 && matches!(g.qualifier, Some(Qualifier::MoreThan | Qualifier::AtLeast))
         }
     }
@@ -1880,6 +1954,8 @@ pub struct Report {
     pub unmodelled_units: BTreeMap<String, usize>,
     pub panics: usize,
     pub failures: Vec<Failure>,
+    /// The judged cases that passed (same shape as failures), for reviewing the judge.
+    pub passes: Vec<Failure>,
 }
 
 impl Report {
@@ -1968,8 +2044,11 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
                 };
                 add(report.row(case.suite, &case.category));
                 add(&mut report.overall);
-                if !verdict.correct {
-                    let f = fail(expected.desc.clone(), Some(verdict), &produced);
+                let ok = verdict.correct;
+                let f = fail(expected.desc.clone(), Some(verdict), &produced);
+                if ok {
+                    report.passes.push(f);
+                } else {
                     report.failures.push(f);
                 }
             }
@@ -1981,8 +2060,10 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
                 };
                 add(report.row(case.suite, &case.category));
                 add(&mut report.traps);
-                if !pass {
-                    let f = fail("no numeric claim".into(), None, &produced);
+                let f = fail("no numeric claim".into(), None, &produced);
+                if pass {
+                    report.passes.push(f);
+                } else {
                     report.failures.push(f);
                 }
             }
@@ -1994,8 +2075,10 @@ pub fn evaluate(dir: &Path) -> Result<Report, String> {
                 };
                 add(report.row(case.suite, &case.category));
                 add(&mut report.robustness);
-                if !pass {
-                    let f = fail("no panic".into(), None, &produced);
+                let f = fail("no panic".into(), None, &produced);
+                if pass {
+                    report.passes.push(f);
+                } else {
                     report.failures.push(f);
                 }
             }
@@ -2094,8 +2177,13 @@ pub fn render_table(r: &Report) -> String {
 
 /// The failing cases, one block each.
 pub fn render_failures(r: &Report) -> String {
+    render_cases(&r.failures)
+}
+
+/// Judged cases, one block each.
+pub fn render_cases(cases: &[Failure]) -> String {
     let mut s = String::new();
-    for f in &r.failures {
+    for f in cases {
         s += &format!(
             "[{}/{} {}] {:?}\n    expected: {}\n",
             f.suite, f.category, f.source, f.text, f.expected
@@ -2150,19 +2238,21 @@ pub fn render_json(r: &Report, failures: bool) -> String {
     serde_json::to_string_pretty(&j).unwrap_or_default()
 }
 
-const USAGE: &str = "usage: conformance <testsuites-dir> [--failures] [--json]
+const USAGE: &str = "usage: conformance <testsuites-dir> [--failures] [--passes] [--json]
   <testsuites-dir>  a folder holding duckling/*_EN_Corpus.hs and quantulum3/*.json
   --failures        list every failing case with what factlint produced
+  --passes          list every passing case the same way (to review the judge)
   --json            print a machine-readable summary";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let failures = args.iter().any(|a| a == "--failures");
+    let passes = args.iter().any(|a| a == "--passes");
     let json = args.iter().any(|a| a == "--json");
     let dirs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let unknown = args
-        .iter()
-        .any(|a| a.starts_with("--") && a != "--failures" && a != "--json");
+    let unknown = args.iter().any(|a| {
+        a.starts_with("--") && !["--failures", "--passes", "--json"].contains(&a.as_str())
+    });
     if dirs.len() != 1 || unknown || args.iter().any(|a| a == "-h") {
         eprintln!("{USAGE}");
         std::process::exit(2);
@@ -2176,8 +2266,17 @@ fn main() {
     };
     let out = if json {
         render_json(&report, failures) + "\n"
-    } else if failures {
-        render_failures(&report) + "\n" + &render_table(&report)
+    } else if failures || passes {
+        let mut out = String::new();
+        if passes {
+            out += &render_cases(&report.passes);
+            out += "\n";
+        }
+        if failures {
+            out += &render_failures(&report);
+            out += "\n";
+        }
+        out + &render_table(&report)
     } else {
         render_table(&report)
     };
