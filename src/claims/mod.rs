@@ -199,11 +199,11 @@ pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
     if covers.is_empty() {
         return;
     }
-    let mut index = 0;
-    out.retain(|c| {
-        let numeric = (first..numeric_end).contains(&index);
-        index += 1;
-        let bare_count_inside = match c {
+    // only this sentence's claims are looked at: the document's earlier claims stay as they are
+    let tail = out.split_off(first);
+    for (index, c) in tail.into_iter().enumerate() {
+        let numeric = index < numeric_end - first;
+        let bare_count_inside = match &c {
             Claim::Quantity(q) => {
                 q.unit.dimension == crate::numbers::units::Dimension::Count
                     && covers
@@ -212,6 +212,8 @@ pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
             }
             _ => false,
         };
-        !(numeric && bare_count_inside)
-    });
+        if !(numeric && bare_count_inside) {
+            out.push(c);
+        }
+    }
 }

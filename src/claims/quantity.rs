@@ -98,14 +98,58 @@ pub fn unit_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
     }
     let mut best: Option<(Unit, usize)> = None;
     for (words, form, dim, sym, factor) in UNITS {
-        if *form == Form::Glued && !ctx.joined(j) {
+        // glued-only symbols ("5g", "10l", "30C") also stand spaced when nothing follows
+        // ("2 g.", "7 l"), never before a word
+        let after = j + words.len();
+        if *form == Form::Glued
+            && !ctx.joined(j)
+            && words[0] != "in"
+            && ctx.is_word(after)
+            && !is_stop(ctx.tok(after))
+        {
+            continue;
+        }
+        // single letters that read as words or initials stand spaced only at a clause end
+        if *form == Form::Glued
+            && !ctx.joined(j)
+            && matches!(words[0], "c" | "f" | "m" | "h")
+            && (words[0] != "h" || ctx.is_word(after))
+        {
             continue;
         }
         if best.as_ref().is_some_and(|(_, n)| *n >= words.len()) || !ctx.seq(j, words) {
             continue;
         }
+        // "in" is an inch only at the end of a clause or before a dimension word ("2 in
+        // thick"); "'" is a foot unless a letter is glued after it ("the 90's")
+        if words[0] == "in"
+            && ctx.is_word(j + 1)
+            && !matches!(
+                ctx.lower(j + 1).as_str(),
+                "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+            )
+        {
+            continue;
+        }
+        if words[0] == "'" && words.len() == 1 && ctx.joined(j + 1) && ctx.is_word(j + 1) {
+            continue;
+        }
+        // a straight double quote after a figure is an inch mark unless it closes a quotation
+        if words[0] == "\""
+            && ctx.tokens[..j]
+                .iter()
+                .filter(|t| t.text(ctx.text) == "\"")
+                .count()
+                % 2
+                == 1
+        {
+            continue;
+        }
         // "°" "C", "km" "/" "h": symbols are glued together
-        if words.len() > 1 && (words[0] == "°" || words[1] == "/") && !ctx.joined(j + 1) {
+        if words.len() > 1
+            && ((words[0] == "°" && words[1].len() == 1) || words[1] == "/")
+            && !ctx.joined(j + 1)
+        {
             continue;
         }
         best = Some((
@@ -608,6 +652,7 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
             && (next == ":" || next == "/")
             && ctx.is_number(i + 2)
             && ctx.joined(i + 2)
+            && figure::digit_fraction(ctx, i).is_none()
         {
             return true;
         }
@@ -631,7 +676,16 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
         if ctx.joined(i + 1) && next == "-" && ctx.is_number(i + 2) && ctx.joined(i + 2) {
             let a = ctx.tok(i);
             let b = ctx.tok(i + 2);
-            if (a.len() >= 3 && b.len() >= 4) || a.starts_with('0') || b.starts_with('0') {
+            let (av, bv) = (
+                a.parse::<f64>().unwrap_or(0.0),
+                b.parse::<f64>().unwrap_or(0.0),
+            );
+            let three_groups = ctx.is(i + 3, "-") && ctx.joined(i + 3) && ctx.is_number(i + 4);
+            if a.starts_with('0')
+                || b.starts_with('0')
+                || three_groups
+                || (a.len() >= 3 && b.len() >= 4 && bv <= av)
+            {
                 return true;
             }
         }
@@ -689,43 +743,207 @@ fn is_trap(ctx: &Ctx, i: usize) -> bool {
     false
 }
 
+/// A unit of measure after a figure, also as "a"/"an"/"half a" + unit ("a litre",
+/// "half an hour"): (unit, value multiplier, tokens used before the unit, tokens of the unit).
+fn unit_phrase_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
+    let (u, used) = unit_at(ctx, j)?;
+    Some((u, used))
+}
+
+/// "a litre", "an hour", "half a day", "half-litre", "quarter-litre": a unit with an
+/// implied figure. Durations only with "half", or when a compound follows ("an hour and 45
+/// minutes"): "a week" alone is a period, not an amount.
+fn implied_figure(ctx: &Ctx, i: usize) -> Option<(Figure, Unit, usize)> {
+    let (value, k) = if ctx.seq(i, &["half", "a"]) || ctx.seq(i, &["half", "an"]) {
+        (0.5, i + 2)
+    } else if ctx.is(i, "half") || ctx.is(i, "quarter") {
+        let v = if ctx.is(i, "half") { 0.5 } else { 0.25 };
+        if ctx.is(i + 1, "-") && ctx.joined(i + 1) {
+            (v, i + 2)
+        } else {
+            (v, i + 1)
+        }
+    } else if ctx.is(i, "a") || ctx.is(i, "an") {
+        (1.0, i + 1)
+    } else {
+        return None;
+    };
+    let (unit, used) = unit_at(ctx, k)?;
+    let mut end = k + used;
+    if unit.dimension == Dimension::Temperature {
+        return None;
+    }
+    if unit.dimension == Dimension::Duration && value == 1.0 {
+        let compound = figure::and_fraction(ctx, end).is_some()
+            || (ctx.is(end, "and")
+                && figure::parse_at(ctx, end + 1).is_some_and(|f| {
+                    unit_at(ctx, f.end).is_some_and(|(u, _)| u.dimension == Dimension::Duration)
+                }));
+        if !compound {
+            return None;
+        }
+    }
+    if unit.dimension == Dimension::Duration && ctx.is(i, "quarter") {
+        return None;
+    }
+    let fig = Figure {
+        start: i,
+        end,
+        value,
+        precision: 0.0,
+        decimals: 0,
+        in_words: true,
+        scaled: false,
+        scale: 1.0,
+        percent: false,
+        points: false,
+        currency: None,
+    };
+    end = fig.end;
+    Some((fig, unit, end))
+}
+
+/// Adds compound parts of the same dimension: "2 years and 3 months", "7 feet 10 inches",
+/// "an hour and a half", "1 hour, 2 minutes and 4 seconds". Returns the new end.
+fn compound(ctx: &Ctx, fig: &mut Figure, unit: &Unit, mut end: usize) -> usize {
+    if !matches!(
+        unit.dimension,
+        Dimension::Duration | Dimension::Length | Dimension::Mass
+    ) {
+        return end;
+    }
+    if let Some((f, e)) = figure::and_fraction(ctx, end) {
+        fig.value += f;
+        return e;
+    }
+    let mut last_factor = unit.factor;
+    loop {
+        let mut k = end;
+        if ctx.is(k, ",") {
+            k += 1;
+        }
+        if ctx.is(k, "and") {
+            k += 1;
+        }
+        let Some(next) =
+            figure::parse_at(ctx, k).filter(|f| !f.percent && f.currency.is_none() && !f.scaled)
+        else {
+            return end;
+        };
+        let Some((u2, used)) = unit_at(ctx, next.end) else {
+            return end;
+        };
+        if u2.dimension != unit.dimension || u2.factor >= last_factor {
+            return end;
+        }
+        fig.value += next.value * u2.factor / unit.factor;
+        fig.decimals = fig.decimals.max(3);
+        last_factor = u2.factor;
+        end = next.end + used;
+    }
+}
+
 /// Reads the figure at token `i` with its context, or `None` when it is not an amount.
 fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
     if is_trap(ctx, i) {
         return None;
     }
-    let fig = figure::parse_at(ctx, i)?;
     let (qualifier, mut start) = match qualifier_before(ctx, i) {
         Some((q, s)) => (q, s),
         None => (Qualifier::Exact, i),
     };
-    let mut end = fig.end;
+    let mut unit = Unit::count();
+    let mut noun = None;
     let mut range = None;
-    // ranges: "between 10 and 20", "10-20", "10 to 20", "from 10 to 20"
+    let (mut fig, mut end, mut has_unit) = match figure::parse_at(ctx, i) {
+        Some(f) => {
+            let e = f.end;
+            (f, e, false)
+        }
+        None => {
+            let (f, u, e) = implied_figure(ctx, i)?;
+            // "an hour" alone is a period; "an hour and 45 minutes" an amount
+            if in_any(skip, i) && !skip.iter().any(|r| r.contains(&i) && e > r.end) {
+                return None;
+            }
+            unit = u;
+            (f, e, true)
+        }
+    };
+    // a unit right after the figure ("3km", "30 degrees"), after a hyphen ("a two-year
+    // period", "a 27-kilometre ring") or after "more", "extra" ("2 more minutes")
+    if !has_unit && !fig.percent && !fig.points && fig.currency.is_none() {
+        let hyphen = ctx.is(end, "-") && ctx.joined(end) && ctx.joined(end + 1);
+        let more = matches!(
+            ctx.lower(end).as_str(),
+            "more" | "extra" | "additional" | "fewer" | "less" | "further"
+        );
+        let skip_words = usize::from(hyphen || more);
+        let found = unit_phrase_at(ctx, end).map(|u| (u, 0)).or_else(|| {
+            (skip_words > 0)
+                .then(|| unit_phrase_at(ctx, end + skip_words))
+                .flatten()
+                .filter(|(u, _)| u.dimension != Dimension::Temperature)
+                .map(|u| (u, skip_words))
+        });
+        if let Some(((u, used), skipped)) = found {
+            unit = u;
+            end += used + skipped;
+            has_unit = true;
+        }
+    }
+    // ranges: "between 10 and 20", "10-20", "10 to 20", "from 3km to 5km", "2 - ~7 litres"
     let range_link = ctx.is(end, "-")
         || ctx.is(end, "\u{2013}")
         || ctx.is(end, "to")
         || (ctx.is(end, "and") && i >= 1 && ctx.is(i - 1, "between"));
-    let mut fig = fig;
-    if range_link {
-        if let Some(hi) = figure::parse_at(ctx, end + 1).filter(|f| !in_any(skip, f.start)) {
+    if range_link && !in_any(skip, end + 1) {
+        let mut k = end + 1;
+        while ctx.is(k, "~")
+            || ctx.is(k, "about")
+            || ctx.is(k, "around")
+            || ctx.is(k, "approximately")
+        {
+            k += 1;
+        }
+        if let Some(hi) = figure::parse_at(ctx, k).filter(|f| !in_any(skip, f.start)) {
+            let mut hi_end = hi.end;
+            let hi_unit = if hi.percent || hi.points || hi.currency.is_some() {
+                None
+            } else {
+                unit_at(ctx, hi.end).map(|(u, used)| {
+                    hi_end += used;
+                    u
+                })
+            };
+            let units_agree = match (&hi_unit, has_unit) {
+                (Some(u2), true) => u2.dimension == unit.dimension && u2.symbol == unit.symbol,
+                (Some(_), false) => true,
+                (None, true) => false,
+                (None, false) => true,
+            };
             let mut lo_v = fig.value;
             // "between 2 and 3 million": the scale of the upper end applies to both
             if hi.scaled && !fig.scaled && !fig.in_words {
                 lo_v *= hi.scale;
             }
-            if hi.points == fig.points
-                && (hi.value >= lo_v && (!fig.in_words || hi.in_words) && hi.percent == fig.percent)
-                || (hi.percent
-                    && !fig.percent
-                    && !fig.points
-                    && !fig.scaled
-                    && fig.currency.is_none()
-                    && hi.value >= lo_v)
-            {
-                fig.percent = hi.percent;
-                range = Some((lo_v, hi.value));
-                end = hi.end;
+            let kinds_agree = hi.points == fig.points
+                && (hi.percent == fig.percent
+                    || (hi.percent && !fig.scaled && fig.currency.is_none()))
+                && (fig.currency.is_none() || hi.currency.is_none() || fig.currency == hi.currency);
+            // "from -18 °C to -34 °C": a range of negatives may run downwards
+            let ordered = hi.value >= lo_v || (lo_v < 0.0 && hi.value < 0.0);
+            let (lo_v, hi_v) = (lo_v.min(hi.value), lo_v.max(hi.value));
+            if units_agree && kinds_agree && ordered && (!fig.in_words || hi.in_words) {
+                fig.percent |= hi.percent;
+                fig.currency = fig.currency.or(hi.currency);
+                if let Some(u2) = hi_unit {
+                    unit = u2;
+                    has_unit = true;
+                }
+                range = Some((lo_v, hi_v));
+                fig.value = lo_v;
+                end = hi_end;
                 if i >= 1
                     && (ctx.is(i - 1, "between") || ctx.is(i - 1, "from"))
                     && qualifier == Qualifier::Exact
@@ -735,12 +953,7 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
             }
         }
     }
-    if let Some((lo, _)) = range {
-        fig.value = lo;
-    }
     // unit or counted noun
-    let mut unit = Unit::count();
-    let mut noun = None;
     if fig.points {
         unit = Unit {
             symbol: Some("pp".into()),
@@ -750,14 +963,31 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
         unit = Unit::percent();
     } else if let Some(code) = fig.currency {
         unit = Unit::currency(code);
-    } else if let Some((u, used)) = unit_at(ctx, end) {
+    } else if has_unit {
         // "5 million pounds" is money
-        if u.symbol.as_deref() == Some("lb") && fig.scaled {
+        if unit.symbol.as_deref() == Some("lb") && fig.scaled {
             unit = Unit::currency("GBP");
-        } else {
-            unit = u;
         }
-        end += used;
+        if range.is_none() {
+            end = compound(ctx, &mut fig, &unit, end);
+        }
+        // "2 degrees below zero"
+        if ctx.seq(end, &["below", "zero"]) {
+            fig.value = -fig.value;
+            if unit.dimension != Dimension::Temperature {
+                return None;
+            }
+            end += 2;
+        }
+    } else if ctx.seq(end, &["below", "zero"]) {
+        // "2 below zero"
+        fig.value = -fig.value;
+        unit = Unit {
+            dimension: Dimension::Temperature,
+            symbol: Some("\u{b0}".into()),
+            factor: 1.0,
+        };
+        end += 2;
     }
     if unit.dimension == Dimension::Count {
         // "2,000 of them" → no noun; "2,000 attacks" → "attacks"
@@ -776,18 +1006,17 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
             noun = Some(n);
         }
     }
-    // number words need something to count: "the two met" is not a claim, nor "one of"
-    let share_follows = ctx.is(end, "of") || ctx.seq(end, &["out", "of"]);
+    // "one of the", "one day": "one" counts nothing on its own
     if fig.in_words
+        && fig.value == 1.0
         && !fig.scaled
         && unit.dimension == Dimension::Count
-        && noun.is_none()
-        && !share_follows
+        && fig.currency.is_none()
     {
-        return None;
-    }
-    if fig.in_words && fig.value == 1.0 && !fig.scaled && unit.dimension == Dimension::Count {
-        return None;
+        let share_follows = ctx.is(end, "in") || ctx.seq(end, &["out", "of"]);
+        if !share_follows || noun.is_none() {
+            return None;
+        }
     }
     Some(Reading {
         fig,
@@ -831,8 +1060,8 @@ pub fn nearest_period(
 /// Extracts every numeric claim of a sentence (quantity, rate, change, share, conversion):
 /// each figure is read once, then classified by what surrounds it.
 pub fn extract_numeric(ctx: &Ctx, out: &mut Vec<Claim>) {
-    let skip = temporal_ranges(ctx);
-    let periods = find_periods(ctx);
+    let skip = crate::time::temporal_ranges(ctx);
+    let periods = crate::time::period::find_periods(ctx);
     let first_claim = out.len();
     change::extract_multipliers(ctx, &skip, &periods, out);
     let mut taken: Vec<Range<usize>> = Vec::new();
@@ -843,7 +1072,8 @@ pub fn extract_numeric(ctx: &Ctx, out: &mut Vec<Claim>) {
     }
     let mut i = 0;
     while i < ctx.len() {
-        if in_any(&skip, i) || in_any(&taken, i) || !figure::can_start(ctx, i) {
+        let implied = in_any(&skip, i) && (ctx.is(i, "a") || ctx.is(i, "an") || ctx.is(i, "half"));
+        if (in_any(&skip, i) && !implied) || in_any(&taken, i) || !figure::can_start(ctx, i) {
             i += 1;
             continue;
         }
@@ -863,14 +1093,6 @@ pub fn extract_numeric(ctx: &Ctx, out: &mut Vec<Claim>) {
         }
         i = end.max(i + 1);
     }
-}
-
-// Placeholders until src/time provides them (being written in parallel).
-fn temporal_ranges(_ctx: &Ctx) -> Vec<Range<usize>> {
-    Vec::new()
-}
-fn find_periods(_ctx: &Ctx) -> Vec<(Range<usize>, Period)> {
-    Vec::new()
 }
 
 /// The token range covering a span of the sentence.

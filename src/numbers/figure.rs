@@ -75,7 +75,11 @@ pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     let candidate = match ctx.kind(i) {
         Some(TokenKind::Punct) => t.starts_with(['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₦', '₱']),
         Some(TokenKind::Word) => {
-            t.len() <= 3 && (ctx.tok(i + 1) == "$" || t.eq_ignore_ascii_case("rs") || t.len() == 3)
+            t.len() <= 3
+                && (ctx.tok(i + 1) == "$"
+                    || t.eq_ignore_ascii_case("rs")
+                    || t == "RM"
+                    || t.len() == 3)
         }
         _ => false,
     };
@@ -164,11 +168,36 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
             }
             let mut v = v;
             let mut used = 1;
-            if words::is_tens(t) && ctx.is(j + 1, "-") && ctx.joined(j + 1) && ctx.joined(j + 2) {
-                if let Some(u) = words::small(ctx.tok(j + 2)).filter(|u| *u >= 1.0 && *u < 10.0) {
-                    v += u;
-                    used = 3;
+            // "twenty-fifth", "forty second": an ordinal, not a figure
+            if words::is_tens(t) {
+                let mut k = j + 1;
+                if matches!(ctx.tok(k), "-" | "\u{2014}" | "\u{2013}") {
+                    k += 1;
                 }
+                if words::is_ordinal(ctx.tok(k)) {
+                    return None;
+                }
+            }
+            if words::is_tens(t) {
+                let hyphen = ctx.is(j + 1, "-") && ctx.joined(j + 1) && ctx.joined(j + 2);
+                let unit_at = if hyphen { j + 2 } else { j + 1 };
+                if let Some(u) = words::small(ctx.tok(unit_at)).filter(|u| *u >= 1.0 && *u < 10.0) {
+                    v += u;
+                    used = unit_at + 1 - j;
+                }
+            }
+            // "one sixth", "three halves", "one-half": a fraction (not "a third of", a share)
+            let mut k = j + used;
+            if ctx.is(k, "-") && ctx.joined(k) {
+                k += 1;
+            }
+            if let Some(d) = words::fraction_denominator(ctx.tok(k))
+                .filter(|_| !any && v < 20.0 && !ctx.is(k + 1, "of"))
+            {
+                if words::is_ordinal(ctx.tok(k)) && !ctx.tok(k).ends_with('s') && v != 1.0 {
+                    return None;
+                }
+                return Some((v / d, k + 1, false));
             }
             cur += v;
             any = true;
@@ -206,6 +235,16 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
                 }
             }
             _ => match words::scale(t) {
+                // "thousand liters": a bare scale word before a unit of measure
+                Some((s, false))
+                    if !any
+                        && s >= 1e2
+                        && crate::claims::quantity::unit_at(ctx, j + 1).is_some() =>
+                {
+                    total = s;
+                    any = true;
+                    j += 1;
+                }
                 Some((s, false)) if any => {
                     if s == 100.0 {
                         cur = cur.max(1.0) * 100.0;
@@ -227,50 +266,232 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
     Some((total + cur, j, scaled))
 }
 
-/// Reads a figure starting exactly at token `i` (a currency sign, digits or a number word).
+/// Decimal digits spelled after "point": "two point two" → 0.2, "1 point 25" → 0.25:
+/// (fraction, digits, end).
+fn point_decimals(ctx: &Ctx, k: usize) -> Option<(f64, u32, usize)> {
+    if !ctx.is(k, "point") {
+        return None;
+    }
+    if ctx.is_number(k + 1) && ctx.tok(k + 1).bytes().all(|b| b.is_ascii_digit()) {
+        let t = ctx.tok(k + 1);
+        let v: f64 = format!("0.{t}").parse().ok()?;
+        return Some((v, t.len() as u32, k + 2));
+    }
+    let mut digits = String::new();
+    let mut e = k + 1;
+    while let Some(d) = words::small(ctx.tok(e)).filter(|d| *d < 10.0) {
+        digits.push(char::from(b'0' + d as u8));
+        e += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let v: f64 = format!("0.{digits}").parse().ok()?;
+    Some((v, digits.len() as u32, e))
+}
+
+/// A Unicode vulgar fraction: "½" → 0.5.
+fn vulgar(t: &str) -> Option<f64> {
+    Some(match t {
+        "\u{bd}" => 0.5,
+        "\u{2153}" => 1.0 / 3.0,
+        "\u{2154}" => 2.0 / 3.0,
+        "\u{bc}" => 0.25,
+        "\u{be}" => 0.75,
+        "\u{215b}" => 0.125,
+        _ => return None,
+    })
+}
+
+/// "1/2", "3/4": a fraction in digits with a small denominator, glued: (value, end).
+pub fn digit_fraction(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
+    if !(ctx.is_number(j)
+        && ctx.is(j + 1, "/")
+        && ctx.joined(j + 1)
+        && ctx.is_number(j + 2)
+        && ctx.joined(j + 2))
+    {
+        return None;
+    }
+    let n: f64 = ctx.tok(j).parse().ok()?;
+    let d: f64 = ctx.tok(j + 2).parse().ok()?;
+    // "24/7", "9/11", dates: not fractions
+    if !(2.0..=16.0).contains(&d) || n >= d || n < 1.0 || ctx.is(j + 3, "/") {
+        return None;
+    }
+    Some((n / d, j + 3))
+}
+
+/// "and a half", "and a quarter", "and three quarters" after a figure or a unit.
+pub fn and_fraction(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    if ctx.seq(k, &["and", "a", "half"]) {
+        Some((0.5, k + 3))
+    } else if ctx.seq(k, &["and", "a", "quarter"]) || ctx.seq(k, &["and", "one", "quarter"]) {
+        Some((0.25, k + 3))
+    } else if ctx.seq(k, &["and", "three", "quarters"]) || ctx.seq(k, &["and", "three", "quarter"])
+    {
+        Some((0.75, k + 3))
+    } else {
+        None
+    }
+}
+
+/// Reads a figure starting exactly at token `i` (a sign, a currency sign or code, digits or
+/// a number word).
 pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
     let mut j = i;
+    // "minus 5", "negative 1200", "-504" (a minus sign not glued to a word before it)
+    let mut negative = false;
+    let word_sign = (ctx.is(j, "minus") || ctx.is(j, "negative"))
+        && (ctx.is_number(j + 1) || words::small(ctx.tok(j + 1)).is_some());
+    let minus_sign = (ctx.is(j, "-") || ctx.is(j, "\u{2212}"))
+        && ctx.is_number(j + 1)
+        && ctx.joined(j + 1)
+        && (j == 0 || !ctx.joined(j));
+    if word_sign || minus_sign {
+        negative = true;
+        j += 1;
+    }
     let mut currency = None;
-    if let Some((code, used)) = currency_before(ctx, i) {
+    if let Some((code, used)) = currency_before(ctx, j) {
         currency = Some(code);
+        let sign_at = j;
         j += used;
+        // "USD 5", "$ 10", "Rs. 20": the digits may stand apart from the sign
+        let _ = sign_at;
         if !ctx.is_number(j) {
-            // "USD 5" has a space; a sign is glued
-            if !(ctx.is_word(i) && ctx.is_number(j)) {
-                return None;
-            }
+            return None;
         }
     }
-    let (mut value, decimals, in_words, mut end) = if ctx.is_number(j) {
-        let (v, d) = parse_digits(ctx.tok(j))?;
-        (v, d, false, j + 1)
-    } else if currency.is_none() && ctx.is_word(j) {
-        let (v, e, _) = parse_words(ctx, j)?;
-        (v, 0, true, e)
-    } else {
-        return None;
-    };
+    // "a dollar", "an euro": one unit of currency
+    if currency.is_none() && (ctx.is(j, "a") || ctx.is(j, "an")) {
+        if let Some((code, used)) = currency_after(ctx, j + 1) {
+            let w = ctx.lower(j + 1);
+            let mut value = if w.starts_with("cent") { 0.01 } else { 1.0 };
+            let mut end = j + 1 + used;
+            // "a dollar and 42 cents"
+            if ctx.is(end, "and") {
+                if let Some((c, e)) = parse_cents(ctx, end + 1) {
+                    value += c;
+                    end = e;
+                }
+            }
+            return Some(Figure {
+                start: i,
+                end,
+                value,
+                precision: 0.0,
+                decimals: 0,
+                in_words: true,
+                scaled: false,
+                scale: 1.0,
+                percent: false,
+                points: false,
+                currency: Some(code),
+            });
+        }
+    }
+    if (ctx.is(j, "a") || ctx.is(j, "an")) && vulgar(ctx.tok(j + 1)).is_some() {
+        j += 1;
+    }
+    let (mut value, mut decimals, in_words, mut end, words_scaled) =
+        if let Some(v) = vulgar(ctx.tok(j)) {
+            // "½ tbsp"
+            (v, 3, false, j + 1, false)
+        } else if let Some((v, e)) = digit_fraction(ctx, j) {
+            // "1/2 hour", "3/4 cup"
+            (v, 3, false, e, false)
+        } else if ctx.is_number(j) {
+            let (v, d) = parse_digits(ctx.tok(j))?;
+            // a mixed number: "2 1/2 inches", "2½"
+            if let Some((f, e)) = digit_fraction(ctx, j + 1).filter(|(f, _)| *f < 1.0) {
+                (v + f, 3, false, e, false)
+            } else if let Some(f) = vulgar(ctx.tok(j + 1)).filter(|_| ctx.joined(j + 1)) {
+                (v + f, 3, false, j + 2, false)
+            } else {
+                (v, d, false, j + 1, false)
+            }
+        } else if ctx.is(j, ".")
+            && ctx.is_number(j + 1)
+            && ctx.joined(j + 1)
+            && (j == 0 || !ctx.joined(j))
+        {
+            // ".75 cups"
+            let t = ctx.tok(j + 1);
+            if !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let v: f64 = format!("0.{t}").parse().ok()?;
+            (v, t.len() as u32, false, j + 2, false)
+        } else if ctx.is(j, "point") {
+            let (f, d, e) = point_decimals(ctx, j)?;
+            (f, d, true, e, false)
+        } else if currency.is_none() && ctx.is_word(j) {
+            let (v, e, s) = parse_words(ctx, j)?;
+            (v, 0, true, e, s)
+        } else {
+            return None;
+        };
+    // "two point two", "1 point 5"
+    if !words_scaled {
+        if let Some((f, d, e)) = point_decimals(ctx, end) {
+            value += f;
+            decimals = d;
+            end = e;
+        }
+    }
+    // "5 and a half" (million, minutes ...)
+    let mut half = false;
+    if let Some((f, e)) = and_fraction(ctx, end) {
+        if words::scale(ctx.tok(e)).is_some_and(|(s, g)| !g && s >= 1e3)
+            || crate::claims::quantity::unit_at(ctx, e).is_some()
+        {
+            value += f;
+            end = e;
+            half = true;
+        }
+    }
     let mut precision = 0.0;
-    let mut scaled = false;
+    let mut scaled = words_scaled;
     let mut scale = 1.0;
-    if !in_words {
-        // a scale word, glued ("1.2m") or spaced ("1.2 million", "5 bn")
+    if in_words && words_scaled {
+        // "two million": rounded to the last scale
+        precision = 0.5 * 10f64.powi((value.log10().floor() as i32).max(0));
+    }
+    // a scale word, glued ("1.2m") or spaced ("1.2 million", "5 bn", "30 lakh")
+    if !words_scaled {
         if let Some((s, glued_only)) = words::scale(ctx.tok(end)) {
             if ctx.is_word(end) && (!glued_only || ctx.joined(end) || s >= 1e9) && s >= 1e3 {
                 value *= s;
-                precision = 0.5 * 10f64.powi(-(decimals as i32)) * s;
+                precision = if half {
+                    0.25 * s
+                } else {
+                    0.5 * 10f64.powi(-(decimals as i32)) * s
+                };
                 scaled = true;
                 scale = s;
                 end += 1;
             }
         }
-    } else {
-        let (_, _, s) = parse_words(ctx, j)?;
-        scaled = s;
-        if s {
-            // "two million": rounded to the last scale
-            precision = 0.5 * 10f64.powi((value.log10().floor() as i32).max(0));
-        }
+    }
+    // "$2.174T": an upper-case T glued to money is a trillion (a lower-case t is tonnes)
+    if !scaled && currency.is_some() && ctx.tok(end) == "T" && ctx.joined(end) {
+        value *= 1e12;
+        precision = 0.5 * 10f64.powi(-(decimals as i32)) * 1e12;
+        scaled = true;
+        scale = 1e12;
+        end += 1;
+    }
+    // "three billions", "three thousand millions"
+    if let Some(s) = words::plural_scale(ctx.tok(end)).filter(|_| in_words) {
+        value *= s;
+        scaled = true;
+        end += 1;
+    }
+    // "2 dozen", "two hundred dozens"
+    if ctx.is(end, "dozen") || ctx.is(end, "dozens") {
+        value *= 12.0;
+        end += 1;
     }
     if !scaled && decimals > 0 {
         precision = 0.5 * 10f64.powi(-(decimals as i32));
@@ -291,11 +512,31 @@ pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
         points = true;
         end += 1;
     }
-    if currency.is_none() && !percent {
-        if let Some((code, used)) = currency_after(ctx, end) {
+    if currency.is_none() && !percent && !points {
+        if let Some((code, used, factor)) = currency_sign_after(ctx, end) {
+            currency = Some(code);
+            value *= factor;
+            precision *= factor;
+            end += used;
+        } else if let Some((code, used)) = currency_after(ctx, end) {
+            if ctx.lower(end).starts_with("cent") || ctx.is(end, "pence") {
+                value *= 0.01;
+                precision *= 0.01;
+            }
             currency = Some(code);
             end += used;
         }
+    }
+    // "$20 and 43 cents", "20 dollars 43 cents"
+    if currency.is_some() {
+        let k = if ctx.is(end, "and") { end + 1 } else { end };
+        if let Some(c) = parse_cents(ctx, k) {
+            value += c.0;
+            end = c.1;
+        }
+    }
+    if negative {
+        value = -value;
     }
     Some(Figure {
         start: i,
@@ -312,19 +553,61 @@ pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
     })
 }
 
+/// A currency sign glued after a figure ("10$", "20€", "10¢", "3.14US$"):
+/// (code, tokens used, factor).
+fn currency_sign_after(ctx: &Ctx, k: usize) -> Option<(&'static str, usize, f64)> {
+    if !ctx.joined(k) {
+        return None;
+    }
+    if ctx.is(k, "\u{a2}") {
+        return Some(("USD", 1, 0.01));
+    }
+    if ctx.kind(k) == Some(TokenKind::Punct) || (ctx.is_word(k) && ctx.tok(k + 1) == "$") {
+        let (code, used) = currency_before(ctx, k)?;
+        return Some((code, used, 1.0));
+    }
+    None
+}
+
+/// "43 cents", "43c", "1 pence" after a whole amount: (amount in the main unit, end).
+fn parse_cents(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let v = if ctx.is_number(k) {
+        parse_digits(ctx.tok(k))?.0
+    } else {
+        let (v, e, _) = parse_words(ctx, k)?;
+        if e != k + 1 && e != k + 3 {
+            return None;
+        }
+        return match ctx.lower(e).as_str() {
+            "cents" | "cent" | "pence" | "p" | "sen" | "sens" => Some((v / 100.0, e + 1)),
+            _ => None,
+        };
+    };
+    let unit = ctx.lower(k + 1);
+    let glued = ctx.joined(k + 1);
+    let ok = matches!(unit.as_str(), "cents" | "cent" | "pence" | "sen" | "sens")
+        || (glued && (unit == "c" || unit == "p"));
+    (ok && v < 100.0).then_some((v / 100.0, k + 2))
+}
+
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Number) => true,
-        Some(TokenKind::Punct) => currency_before(ctx, i).is_some(),
+        Some(TokenKind::Punct) => {
+            let t = ctx.tok(i);
+            ((t == "-" || t == "\u{2212}" || t == ".") && ctx.is_number(i + 1) && ctx.joined(i + 1))
+                || vulgar(t).is_some()
+                || currency_before(ctx, i).is_some()
+        }
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
             words::small(t).is_some()
-                || t.eq_ignore_ascii_case("a")
-                || t.eq_ignore_ascii_case("an")
-                || t.eq_ignore_ascii_case("half")
-                || t.eq_ignore_ascii_case("three")
-                || t.eq_ignore_ascii_case("dozen")
+                || [
+                    "a", "an", "half", "quarter", "three", "dozen", "minus", "negative", "point",
+                ]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w))
                 || currency_before(ctx, i).is_some()
         }
         None => false,

@@ -11,7 +11,7 @@ pub fn small(word: &str) -> Option<f64> {
     buf[..word.len()].make_ascii_lowercase();
     let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
     Some(match w {
-        "zero" | "nil" => 0.0,
+        "zero" | "naught" | "nought" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -60,6 +60,8 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
     let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
     Some(match w {
         "hundred" => (1e2, false),
+        "lakh" | "lakhs" | "lac" => (1e5, false),
+        "crore" | "crores" => (1e7, false),
         "thousand" => (1e3, false),
         "million" => (1e6, false),
         "billion" => (1e9, false),
@@ -68,6 +70,38 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
         "m" | "mn" | "mln" | "mio" => (1e6, true),
         "bn" | "b" | "bln" => (1e9, true),
         "tn" | "trn" | "tr" => (1e12, true),
+        _ => return None,
+    })
+}
+
+/// Whether the word is an ordinal ("first" … "ninth", "tenth", "twentieth", "hundredth").
+pub fn is_ordinal(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+    ) || (w.ends_with("th")
+        && (small(&w[..w.len() - 2]).is_some()
+            || w.ends_with("ieth")
+            || w.ends_with("dredth")
+            || w.ends_with("sandth")))
+}
+
+/// Plural scale words after a number in words: "three billions", "three thousand millions".
+pub fn plural_scale(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
         _ => return None,
     })
 }

@@ -97,6 +97,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     }
                     break;
                 }
+                // a currency code glued to digits is its own token: "USD3.14", "RM42"
+                if d.is_ascii_digit() && crate::numbers::units::is_code_prefix(&s[start..i]) {
+                    break;
+                }
                 if is_word_char(d) || d.is_ascii_digit() || d.is_alphanumeric() {
                     i += d.len_utf8();
                 } else {

@@ -1829,6 +1829,13 @@ impl<'c, 'a> Scan<'c, 'a> {
 
     /// Whether a plain four-digit number is used as a year.
     fn year_context(&self, i: usize, y: i32) -> bool {
+        // a unit of measure or a currency after it makes it an amount: "2000 milligrams",
+        // "to 1000 l", "2015 dollars"
+        if crate::claims::quantity::unit_at(self.ctx, i + 1).is_some()
+            || crate::numbers::figure::currency_after(self.ctx, i + 1).is_some()
+        {
+            return false;
+        }
         let prev = if i == 0 {
             None
         } else if self.glue(i - 1, b'-') && i >= 2 {
