@@ -8,10 +8,12 @@ use crate::numbers::figure::{self, Figure};
 use crate::numbers::interval::{asserted, Interval};
 use crate::numbers::qualifier::{Qualifier, DEFAULT_TOLERANCE, PHRASES};
 use crate::numbers::units::{Dimension, Form, Unit, UNITS};
+use crate::text::lexicon::Lexicon;
 use crate::text::tokens::TokenKind;
 use crate::time::period::Period;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuantityClaim {
@@ -76,8 +78,11 @@ impl Reading {
 
 /// The qualifier phrase ending just before token `i`: (qualifier, first token).
 pub fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
     let mut best: Option<(Qualifier, usize)> = None;
-    for (words, q) in PHRASES {
+    for (words, q) in QUALIFIER_LEXICON.candidates(ctx.tok(i - 1)) {
         let n = words.len();
         if i < n {
             continue;
@@ -86,9 +91,22 @@ pub fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
             best = Some((*q, i - n));
         }
     }
-    // "some" only qualifies a figure when not itself quantifying ("some of the 20")
     best
 }
+
+static UNIT_LEXICON: LazyLock<Lexicon<(Form, Dimension, &'static str, f64)>> =
+    LazyLock::new(|| {
+        Lexicon::new(
+            UNITS
+                .iter()
+                .map(|(w, f, d, s, x)| (*w, (*f, *d, *s, *x)))
+                .collect(),
+            0,
+        )
+    });
+
+static QUALIFIER_LEXICON: LazyLock<Lexicon<Qualifier>> =
+    LazyLock::new(|| Lexicon::new(PHRASES.iter().map(|(w, q)| (*w, *q)).collect(), usize::MAX));
 
 /// A unit of measure starting at token `j`, right after a figure: (unit, tokens used).
 pub fn unit_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
@@ -97,7 +115,8 @@ pub fn unit_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
         return None;
     }
     let mut best: Option<(Unit, usize)> = None;
-    for (words, form, dim, sym, factor) in UNITS {
+    let first_tok = ctx.tok(j);
+    for (words, (form, dim, sym, factor)) in UNIT_LEXICON.candidates(first_tok) {
         // glued-only symbols ("5g", "10l", "30C") also stand spaced when nothing follows
         // ("2 g.", "7 l"), never before a word
         let after = j + words.len();

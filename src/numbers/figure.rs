@@ -79,7 +79,7 @@ pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
                 && (ctx.tok(i + 1) == "$"
                     || t.eq_ignore_ascii_case("rs")
                     || t == "RM"
-                    || t.len() == 3)
+                    || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())))
         }
         _ => false,
     };
@@ -102,13 +102,21 @@ pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     None
 }
 
+static CURRENCY_WORD_LEXICON: std::sync::LazyLock<crate::text::lexicon::Lexicon<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::text::lexicon::Lexicon::new(
+            CURRENCY_WORDS.iter().map(|(w, c)| (*w, *c)).collect(),
+            0,
+        )
+    });
+
 /// A currency word or code after a figure at token `j`: (code, tokens used).
 pub fn currency_after(ctx: &Ctx, j: usize) -> Option<(&'static str, usize)> {
     if !ctx.is_word(j) {
         return None;
     }
     let t = ctx.tok(j);
-    if ctx.is_word(j) {
+    if ctx.is_word(j) && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_uppercase() || b == b's') {
         if let Some(c) = canonical_currency(t) {
             return Some((c, 1));
         }
@@ -120,12 +128,11 @@ pub fn currency_after(ctx: &Ctx, j: usize) -> Option<(&'static str, usize)> {
         }
         return None;
     }
-    for (toks, code) in CURRENCY_WORDS {
-        if ctx.seq(j, toks) {
-            return Some((code, toks.len()));
-        }
-    }
-    None
+    CURRENCY_WORD_LEXICON
+        .candidates(t)
+        .filter(|(toks, _)| ctx.seq(j, toks))
+        .max_by_key(|(toks, _)| toks.len())
+        .map(|(toks, code)| (*code, toks.len()))
 }
 
 /// Number words from token `i`: (value, end, scaled).
