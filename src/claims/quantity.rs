@@ -461,13 +461,13 @@ pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
             break;
         }
         let w = ctx.tok(k);
-        if is_stop(w) {
-            break;
-        }
         if k == start && NOUN_LEAD_DROP.iter().any(|d| w.eq_ignore_ascii_case(d)) {
             start += 1;
             k += 1;
             continue;
+        }
+        if is_stop(w) {
+            break;
         }
         if k > start {
             let lw = w.to_ascii_lowercase();
@@ -889,6 +889,20 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
             (f, e, true)
         }
     };
+    // "zero-sum", "two-way", "one-off": a number word glued by a hyphen to a word that is no
+    // unit makes a compound adjective, not an amount
+    if !has_unit
+        && fig.in_words
+        && ctx.is(end, "-")
+        && ctx.joined(end)
+        && ctx.joined(end + 1)
+        && ctx.is_word(end + 1)
+        && unit_at(ctx, end + 1).is_none()
+        && !fig.percent
+        && fig.currency.is_none()
+    {
+        return None;
+    }
     // a unit right after the figure ("3km", "30 degrees"), after a hyphen ("a two-year
     // period", "a 27-kilometre ring") or after "more", "extra" ("2 more minutes")
     if !has_unit && !fig.percent && !fig.points && fig.currency.is_none() {
@@ -1070,7 +1084,17 @@ pub fn nearest_period(
             } else {
                 (b, r.start, r.start - b)
             };
-            (dist <= 12 && !clause_break(x, y)).then_some((dist, p))
+            // "a week", "each year", "annually" say how often, not when: they belong to
+            // the figure right next to them (a rate's per-unit), never to one further away
+            let how_often = !p.resolved
+                && [
+                    "a ", "an ", "per ", "every ", "each ", "annually", "daily", "weekly",
+                    "monthly", "yearly",
+                ]
+                .iter()
+                .any(|w| p.text.to_ascii_lowercase().starts_with(w));
+            let reach = if how_often { 0 } else { 12 };
+            (dist <= reach && !clause_break(x, y)).then_some((dist, p))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, p)| p.clone())

@@ -254,10 +254,17 @@ pub fn fraction_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
             return None;
         }
         let mut end = k + 1;
-        let noun = noun_phrase(ctx, end).map(|n| {
-            end = n.end;
-            ctx.slice(n.start, n.end - 1).to_string()
-        });
+        // "one in three voters", "one in four of the new posts"
+        let noun = match noun_after_of(ctx, end) {
+            Some((n, e)) => {
+                end = e;
+                Some(n)
+            }
+            None => noun_phrase(ctx, end).map(|n| {
+                end = n.end;
+                ctx.slice(n.start, n.end - 1).to_string()
+            }),
+        };
         let pct = 100.0 * num / den;
         return Some((
             share(
