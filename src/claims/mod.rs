@@ -9,6 +9,7 @@ pub mod change;
 pub mod conversion;
 pub mod date;
 pub mod entity;
+pub mod names;
 pub mod quantity;
 pub mod rate;
 pub mod share;

@@ -1,6 +1,20 @@
 //! Source claims: "according to a report by 360 Security Center".
+//!
+//! Patterns:
+//! - `according to [a latest] <document> by|from <Name>` / `according to <Name>['s] [<document>]`
+//! - `<document> [released|published|...] by|from <Name>` ("a survey by X found", "figures
+//!   released by X", "data from the National Bureau of Statistics show")
+//! - `<Name> said in a statement` (document "statement")
+//! - `<Org>'s [latest] <document>` and `<Org> <document>` ("World Bank data")
+//!
+//! The span covers the whole source phrase. A person named with a role after "according to"
+//! is an attribution, not a source.
 
-use super::{Claim, Ctx};
+use super::names::{
+    self, Run, Sent, ACRONYM, CAP, DEMONYM, DET, DIRECT_DOC, DOC, DOC_MOD, LOWER, NUM, PARTICIPLE,
+    QUOTE, STMT_VERB, TITLE,
+};
+use super::{entity, Claim, Ctx};
 use crate::document::Span;
 use serde::Serialize;
 
@@ -17,4 +31,225 @@ pub struct SourceClaim {
     pub document: Option<String>,
 }
 
-pub fn extract(_ctx: &Ctx, _out: &mut Vec<Claim>) {}
+/// Token `i` is a word with a feature of `mask`, in lower case or capitalised as the
+/// sentence's first word ("Data from ...", "A survey by ...").
+fn word_in(s: &Sent, i: usize, mask: u64) -> bool {
+    let first = i == 0 || (i == 1 && s.has(0, QUOTE));
+    s.has(i, mask) && (first || s.has(i, LOWER))
+}
+
+/// A document noun at token `k`: its tokens and its name ("report", "white paper").
+fn doc_word_at(s: &Sent, k: usize) -> Option<(usize, usize, String)> {
+    if s.is(k, "white") && s.is(k + 1, "paper") {
+        return Some((k, k + 2, "white paper".into()));
+    }
+    word_in(s, k, DOC).then(|| (k, k + 1, s.tok(k).to_ascii_lowercase()))
+}
+
+/// `[a] [latest] report` at token `j`: the document noun's tokens and name.
+fn doc_phrase_at(s: &Sent, j: usize, determiner: bool) -> Option<(usize, usize, String)> {
+    let mut k = j;
+    if determiner && word_in(s, k, DET) {
+        k += 1;
+    }
+    for _ in 0..4 {
+        if let Some(d) = doc_word_at(s, k) {
+            return Some(d);
+        }
+        let modifier = word_in(s, k, DOC_MOD)
+            || (s.has(k, NUM) && s.tok(k).len() == 4)
+            || (s.tok(k) == "-" && s.joined(k));
+        if !modifier {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The author after a document noun ending at `k`: `[released] by|from|of <Name>`.
+fn author_after(s: &Sent, k: usize) -> Option<Run> {
+    let mut k = k;
+    // "The report, released by ..."
+    if s.tok(k) == "," && s.lower_has(k + 1, PARTICIPLE) {
+        k += 1;
+    }
+    while s.lower_has(k, PARTICIPLE) {
+        k += 1;
+    }
+    let of = s.is(k, "of");
+    if !(s.is(k, "by") || s.is(k, "from") || of) {
+        return None;
+    }
+    let r = names::org_ref_at(s, k + 1)?;
+    let known = r.is_org() || r.domain || s.has(r.a, ACRONYM) || names::is_outlet_run(s, &r);
+    if of && !known {
+        return None;
+    }
+    if r.words == 1 && !known && s.has(r.a, DEMONYM) {
+        return None;
+    }
+    Some(r)
+}
+
+struct Out<'a> {
+    /// Tokens a source phrase already covers.
+    taken: Vec<bool>,
+    out: &'a mut Vec<Claim>,
+}
+
+impl Out<'_> {
+    fn taken(&self, a: usize, b: usize) -> bool {
+        self.taken.get(a..b).is_some_and(|t| t.iter().any(|&x| x))
+    }
+    fn push(&mut self, s: &Sent, a: usize, b: usize, name: Span, doc: Option<String>) {
+        if b <= a || b > self.taken.len() || self.taken(a, b) {
+            return;
+        }
+        let name_text = names::span_text(s, name);
+        if name_text.is_empty() {
+            return;
+        }
+        for x in &mut self.taken[a..b] {
+            *x = true;
+        }
+        self.out.push(Claim::Source(SourceClaim {
+            span: s.span(a, b - 1),
+            text: String::new(),
+            key: entity::normalise_key(&name_text),
+            name: name_text,
+            document: doc,
+        }));
+    }
+}
+
+/// A person with a role or a title after "according to": an attribution, not a source.
+fn person_cited(s: &Sent, j: usize) -> bool {
+    let Some(sp) = names::speaker_at(s, j, false) else {
+        return false;
+    };
+    !sp.org
+        && (sp.title.is_some()
+            || names::appositive_at(s, sp.end).is_some_and(|a| a.core || a.org.is_some()))
+}
+
+pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
+    let n = ctx.len();
+    if n == 0 {
+        return;
+    }
+    let s = Sent::new(ctx);
+    // every pattern needs a document noun or "according to"
+    if !(0..n).any(|i| s.has(i, DOC) || s.is(i, "according") || s.is(i, "paper")) {
+        return;
+    }
+    let mut o = Out {
+        taken: vec![false; n],
+        out,
+    };
+    // according to ...
+    for i in 0..n.saturating_sub(2) {
+        if !(s.is(i, "according") && s.is(i + 1, "to")) {
+            continue;
+        }
+        let j = i + 2;
+        if let Some((_, db, doc)) = doc_phrase_at(&s, j, true) {
+            if let Some(r) = author_after(&s, db) {
+                o.push(&s, i, r.b, r.span, Some(doc));
+            }
+            continue;
+        }
+        if person_cited(&s, j) {
+            continue;
+        }
+        let Some(r) = names::org_ref_at(&s, j) else {
+            continue;
+        };
+        let doc = if r.possessive {
+            doc_phrase_at(&s, r.b, false)
+        } else {
+            doc_word_at(&s, r.b)
+        };
+        match doc {
+            Some((_, db, d)) => o.push(&s, i, db, r.span, Some(d)),
+            None if !r.possessive => o.push(&s, i, r.b, r.span, None),
+            None => {}
+        }
+    }
+    // <document> by|from <Name>
+    for k in 0..n {
+        if !s.has(k, DOC) && !s.is(k, "white") {
+            continue;
+        }
+        let Some((da, db, doc)) = doc_word_at(&s, k) else {
+            continue;
+        };
+        if o.taken(da, db) {
+            continue;
+        }
+        let Some(r) = author_after(&s, db) else {
+            continue;
+        };
+        let mut start = da;
+        while start > 0
+            && start + 4 > da
+            && (word_in(&s, start - 1, DOC_MOD)
+                || (s.has(start - 1, NUM) && s.tok(start - 1).len() == 4))
+        {
+            start -= 1;
+        }
+        if start > 0 && word_in(&s, start - 1, DET) {
+            start -= 1;
+        }
+        o.push(&s, start, r.b, r.span, Some(doc));
+    }
+    // <Name> said in a statement
+    for v in 1..n.saturating_sub(2) {
+        if !(s.lower_has(v, STMT_VERB) && s.is(v + 1, "in")) {
+            continue;
+        }
+        let Some((_, db, doc)) = doc_phrase_at(&s, v + 2, true) else {
+            continue;
+        };
+        let lo = v.saturating_sub(24);
+        let subject = (lo..v).find_map(|i| {
+            if !s.has(i, CAP | DET | TITLE) || s.name_word_ends_at(i) {
+                return None;
+            }
+            if let Some(sp) = names::speaker_at(&s, i, true) {
+                if sp.end == v {
+                    return Some((sp.start, sp.span));
+                }
+            }
+            let r = names::org_ref_at(&s, i)?;
+            (r.b == v && !r.possessive).then_some((i, r.span))
+        });
+        if let Some((a, span)) = subject {
+            o.push(&s, a, db, span, Some(doc));
+        }
+    }
+    // <Org>'s latest report, <Org> data
+    let mut i = 0;
+    while i < n {
+        if !s.has(i, CAP | NUM) || s.name_word_ends_at(i) {
+            i += 1;
+            continue;
+        }
+        let Some(r) = names::run_at(&s, i) else {
+            i += 1;
+            continue;
+        };
+        let known = r.is_org() || s.has(r.a, ACRONYM) || names::is_outlet_run(&s, &r);
+        if known {
+            let doc = if r.possessive {
+                doc_phrase_at(&s, r.b, false)
+            } else {
+                doc_word_at(&s, r.b).filter(|d| s.has(d.0, DIRECT_DOC))
+            };
+            if let Some((_, db, d)) = doc {
+                o.push(&s, r.a, db, r.span, Some(d));
+            }
+        }
+        i = r.b.max(i + 1);
+    }
+}
