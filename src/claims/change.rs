@@ -55,10 +55,11 @@ impl ChangeClaim {
     }
 }
 
-use super::quantity::{nearest_period, qualifier_before, Reading};
+use super::quantity::{nearest_period, Reading};
 use super::{Claim, Ctx};
 use crate::numbers::figure;
 use crate::numbers::interval::asserted;
+use crate::numbers::qualifier::qualifier_before;
 use crate::numbers::qualifier::DEFAULT_TOLERANCE;
 use crate::numbers::words;
 use std::ops::Range;

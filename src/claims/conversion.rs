@@ -27,9 +27,11 @@ impl ConversionClaim {
     }
 }
 
-use super::quantity::{qualifier_before, unit_at, Reading};
+use super::quantity::Reading;
 use super::{Claim, Ctx};
 use crate::numbers::figure;
+use crate::numbers::qualifier::qualifier_before;
+use crate::numbers::units::unit_at;
 use crate::numbers::units::Dimension;
 
 /// A reading with a unit of measure followed by its conversion in parentheses.

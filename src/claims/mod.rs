@@ -10,6 +10,7 @@ pub mod conversion;
 pub mod date;
 pub mod entity;
 pub mod names;
+pub mod noun;
 pub mod quantity;
 pub mod rate;
 pub mod share;

@@ -38,7 +38,8 @@ impl RateClaim {
     }
 }
 
-use super::quantity::{head_of, nearest_period, noun_phrase, Reading};
+use super::noun::{head_of, noun_phrase};
+use super::quantity::{nearest_period, Reading};
 use super::{Claim, Ctx};
 use std::ops::Range;
 

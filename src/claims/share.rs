@@ -31,7 +31,8 @@ impl ShareClaim {
     }
 }
 
-use super::quantity::{noun_phrase, Reading};
+use super::noun::noun_phrase;
+use super::quantity::Reading;
 use super::{Claim, Ctx};
 use crate::numbers::figure;
 use crate::numbers::interval::asserted;
@@ -315,7 +316,7 @@ pub fn fraction_words_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
         None => (None, of + 1),
     };
     let pct = 100.0 * num / den;
-    let (q, start) = super::quantity::qualifier_before(ctx, i)
+    let (q, start) = crate::numbers::qualifier::qualifier_before(ctx, i)
         .unwrap_or((crate::numbers::qualifier::Qualifier::Exact, i));
     let interval = crate::numbers::interval::asserted(pct, 0.0, q, DEFAULT_TOLERANCE);
     let mut c = share(ctx, start, end - 1, pct, interval, None, None, None, noun);

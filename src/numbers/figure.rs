@@ -244,9 +244,7 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
             _ => match words::scale(t) {
                 // "thousand liters": a bare scale word before a unit of measure
                 Some((s, false))
-                    if !any
-                        && s >= 1e2
-                        && crate::claims::quantity::unit_at(ctx, j + 1).is_some() =>
+                    if !any && s >= 1e2 && super::units::unit_at(ctx, j + 1).is_some() =>
                 {
                     total = s;
                     any = true;
@@ -451,7 +449,7 @@ pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
     let mut half = false;
     if let Some((f, e)) = and_fraction(ctx, end) {
         if words::scale(ctx.tok(e)).is_some_and(|(s, g)| !g && s >= 1e3)
-            || crate::claims::quantity::unit_at(ctx, e).is_some()
+            || super::units::unit_at(ctx, e).is_some()
         {
             value += f;
             end = e;

@@ -3,5 +3,6 @@
 pub mod figure;
 pub mod interval;
 pub mod qualifier;
+pub mod traps;
 pub mod units;
 pub mod words;

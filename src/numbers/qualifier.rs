@@ -82,3 +82,28 @@ pub const PHRASES: &[(&[&str], Qualifier)] = &[
 
 /// The default relative tolerance of "about" and "nearly" (rules may use their own).
 pub const DEFAULT_TOLERANCE: f64 = 0.10;
+
+use crate::claims::Ctx;
+use crate::text::lexicon::Lexicon;
+use std::sync::LazyLock;
+
+/// The qualifier phrase ending just before token `i`: (qualifier, first token).
+pub fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let mut best: Option<(Qualifier, usize)> = None;
+    for (words, q) in QUALIFIER_LEXICON.candidates(ctx.tok(i - 1)) {
+        let n = words.len();
+        if i < n {
+            continue;
+        }
+        if ctx.seq(i - n, words) && best.is_none_or(|(_, s)| i - n < s) {
+            best = Some((*q, i - n));
+        }
+    }
+    best
+}
+
+static QUALIFIER_LEXICON: LazyLock<Lexicon<Qualifier>> =
+    LazyLock::new(|| Lexicon::new(PHRASES.iter().map(|(w, q)| (*w, *q)).collect(), usize::MAX));

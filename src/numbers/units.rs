@@ -446,3 +446,94 @@ pub fn canonical_currency(code: &str) -> Option<&'static str> {
     }
     CURRENCY_CODES.iter().find(|c| **c == code).copied()
 }
+
+use crate::claims::Ctx;
+use crate::text::lexicon::Lexicon;
+use crate::text::tokens::TokenKind;
+use std::sync::LazyLock;
+
+static UNIT_LEXICON: LazyLock<Lexicon<(Form, Dimension, &'static str, f64)>> =
+    LazyLock::new(|| {
+        Lexicon::new(
+            UNITS
+                .iter()
+                .map(|(w, f, d, s, x)| (*w, (*f, *d, *s, *x)))
+                .collect(),
+            0,
+        )
+    });
+
+/// A unit of measure starting at token `j`, right after a figure: (unit, tokens used).
+pub fn unit_at(ctx: &Ctx, j: usize) -> Option<(Unit, usize)> {
+    let first = ctx.tokens.get(j)?;
+    if first.kind == TokenKind::Number {
+        return None;
+    }
+    let mut best: Option<(Unit, usize)> = None;
+    let first_tok = ctx.tok(j);
+    for (words, (form, dim, sym, factor)) in UNIT_LEXICON.candidates(first_tok) {
+        // glued-only symbols ("5g", "10l", "30C") also stand spaced when nothing follows
+        // ("2 g.", "7 l"), never before a word
+        let after = j + words.len();
+        if *form == Form::Glued
+            && !ctx.joined(j)
+            && words[0] != "in"
+            && ctx.is_word(after)
+            && !crate::claims::noun::is_stop(ctx.tok(after))
+        {
+            continue;
+        }
+        // single letters that read as words or initials stand spaced only at a clause end
+        if *form == Form::Glued
+            && !ctx.joined(j)
+            && matches!(words[0], "c" | "f" | "m" | "h")
+            && (words[0] != "h" || ctx.is_word(after))
+        {
+            continue;
+        }
+        if best.as_ref().is_some_and(|(_, n)| *n >= words.len()) || !ctx.seq(j, words) {
+            continue;
+        }
+        // "in" is an inch only at the end of a clause or before a dimension word ("2 in
+        // thick"); "'" is a foot unless a letter is glued after it ("the 90's")
+        if words[0] == "in"
+            && ctx.is_word(j + 1)
+            && !matches!(
+                ctx.lower(j + 1).as_str(),
+                "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+            )
+        {
+            continue;
+        }
+        if words[0] == "'" && words.len() == 1 && ctx.joined(j + 1) && ctx.is_word(j + 1) {
+            continue;
+        }
+        // a straight double quote after a figure is an inch mark unless it closes a quotation
+        if words[0] == "\""
+            && ctx.tokens[..j]
+                .iter()
+                .filter(|t| t.text(ctx.text) == "\"")
+                .count()
+                % 2
+                == 1
+        {
+            continue;
+        }
+        // "°" "C", "km" "/" "h": symbols are glued together
+        if words.len() > 1
+            && ((words[0] == "°" && words[1].len() == 1) || words[1] == "/")
+            && !ctx.joined(j + 1)
+        {
+            continue;
+        }
+        best = Some((
+            Unit {
+                dimension: *dim,
+                symbol: Some((*sym).to_string()),
+                factor: *factor,
+            },
+            words.len(),
+        ));
+    }
+    best
+}

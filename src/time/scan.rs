@@ -1831,7 +1831,7 @@ impl<'c, 'a> Scan<'c, 'a> {
     fn year_context(&self, i: usize, y: i32) -> bool {
         // a unit of measure or a currency after it makes it an amount: "2000 milligrams",
         // "to 1000 l", "2015 dollars"
-        if crate::claims::quantity::unit_at(self.ctx, i + 1).is_some()
+        if crate::numbers::units::unit_at(self.ctx, i + 1).is_some()
             || crate::numbers::figure::currency_after(self.ctx, i + 1).is_some()
         {
             return false;

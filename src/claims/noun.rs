@@ -1,0 +1,373 @@
+//! Counted noun phrases: what a figure counts ("85.5 billion cyber attacks" → "cyber
+//! attacks", head "attack").
+
+use super::Ctx;
+use std::ops::Range;
+
+/// Words that end a counted noun phrase.
+const NOUN_STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "every",
+    "per",
+    "each",
+    "last",
+    "this",
+    "next",
+    "than",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "you",
+    "i",
+    "there",
+    "here",
+    "alone",
+    "so",
+    "such",
+    "if",
+    "when",
+    "while",
+    "during",
+    "since",
+    "until",
+    "over",
+    "under",
+    "about",
+    "around",
+    "into",
+    "onto",
+    "across",
+    "after",
+    "before",
+    "between",
+    "among",
+    "through",
+    "against",
+    "without",
+    "within",
+    "up",
+    "down",
+    "out",
+    "off",
+    "more",
+    "less",
+    "fewer",
+    "not",
+    "no",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "say",
+    "according",
+    "compared",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "ago",
+    "earlier",
+    "later",
+    "annually",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "hourly",
+    "percent",
+    "cent",
+    "times",
+    "both",
+    "all",
+    "also",
+    "only",
+    "just",
+    "even",
+    "still",
+    "already",
+    "now",
+    "then",
+    "too",
+    "very",
+    "again",
+    "once",
+    "twice",
+    "respectively",
+    "apiece",
+    "each",
+    "them",
+    "those",
+    "these",
+    "what",
+    "where",
+    "why",
+    "how",
+    "like",
+    "including",
+    "versus",
+    "vs",
+    "via",
+    "per",
+    "a",
+    "lost",
+    "won",
+    "got",
+    "made",
+    "took",
+    "came",
+    "went",
+    "saw",
+    "died",
+    "left",
+    "rose",
+    "fell",
+    "grew",
+    "remain",
+    "remained",
+    "live",
+    "lived",
+    "work",
+    "worked",
+    "use",
+    "uses",
+    "arrive",
+    "arrives",
+    "go",
+    "goes",
+    "run",
+    "runs",
+    "die",
+    "dies",
+    "come",
+    "comes",
+    "make",
+    "makes",
+    "take",
+    "takes",
+    "get",
+    "gets",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "face",
+    "faces",
+    "hold",
+    "holds",
+    "pay",
+    "pays",
+    "leave",
+    "leaves",
+    "stay",
+    "stays",
+    "join",
+    "joins",
+    "vote",
+    "votes",
+    "visit",
+    "visits",
+    "attend",
+    "attends",
+    "receive",
+    "receives",
+    "lack",
+    "lacks",
+    "own",
+    "owns",
+    "remains",
+    "lives",
+    "works",
+    "became",
+    "become",
+    "becomes",
+    "seem",
+    "seems",
+    "appear",
+    "appears",
+    "help",
+    "helps",
+    "show",
+    "shows",
+    "suggest",
+    "suggests",
+    "mean",
+    "means",
+    "cost",
+    "costs",
+    "account",
+    "accounts",
+    "represent",
+    "represents",
+    "signed",
+    "sign",
+    "marched",
+    "march",
+];
+
+/// Leading words dropped from a counted noun phrase ("2,000 other representatives").
+const NOUN_LEAD_DROP: &[&str] = &["other", "more", "additional", "extra", "new", "further"];
+
+pub fn is_stop(w: &str) -> bool {
+    NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// The counted noun phrase starting at token `j`: up to four words, stopping at function
+/// words, punctuation, figures and (after the first word) words that look like verbs.
+pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
+    let mut k = j;
+    let mut start = j;
+    while k < ctx.len() && k - start < 4 {
+        if !ctx.is_word(k) {
+            // "cyber-attacks", "state-owned firms": a glued hyphen inside the phrase
+            if ctx.is(k, "-")
+                && ctx.joined(k)
+                && ctx.joined(k + 1)
+                && ctx.is_word(k + 1)
+                && k > start
+            {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        let w = ctx.tok(k);
+        if k == start && NOUN_LEAD_DROP.iter().any(|d| w.eq_ignore_ascii_case(d)) {
+            start += 1;
+            k += 1;
+            continue;
+        }
+        if is_stop(w) {
+            break;
+        }
+        if k > start {
+            let lw = w.to_ascii_lowercase();
+            if (lw.ends_with("ed") || lw.ends_with("ing")) && lw.len() > 4 {
+                break;
+            }
+            // a capitalised word after a lower-case noun starts something else
+            if ctx.is_capitalised(k) && !ctx.is_capitalised(k - 1) {
+                break;
+            }
+        }
+        k += 1;
+    }
+    (k > start).then_some(start..k)
+}
+
+/// The singular, lower-case head of a noun phrase ("cyber attacks" → "attack").
+pub fn head_of(phrase: &str) -> String {
+    let last = phrase
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or(phrase)
+        .to_lowercase();
+    singular(&last)
+}
+
+/// A plain English singular: enough to match "attacks" with "attack", "cities" with "city".
+pub fn singular(w: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("mice", "mouse"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("geese", "goose"),
+        ("data", "data"),
+        ("media", "media"),
+        ("series", "series"),
+        ("species", "species"),
+        ("news", "news"),
+    ];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return (*s).to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for suf in ["sses", "xes", "ches", "shes", "zzes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singulars() {
+        assert_eq!(head_of("cyber attacks"), "attack");
+        assert_eq!(head_of("countries"), "country");
+        assert_eq!(head_of("cyber-attacks"), "attack");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("virus"), "virus");
+        assert_eq!(singular("gas"), "gas");
+    }
+}
