@@ -128,10 +128,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// A plain-text document whose prose is its whole source, one block per paragraph.
-    pub fn from_text(path: impl Into<String>, source: String) -> Document {
-        let text = source.clone();
-        let blocks = crate::text::blocks::plain_blocks(&text, 0);
+    /// A document whose prose `text` has the offsets of `source` (the identity map), with
+    /// its blocks; no date, metadata or warnings yet.
+    pub fn new(
+        path: impl Into<String>,
+        source: String,
+        text: String,
+        blocks: Vec<Span>,
+    ) -> Document {
         Document {
             path: path.into(),
             source,
@@ -143,6 +147,13 @@ impl Document {
             meta: Metadata::default(),
             warnings: Vec::new(),
         }
+    }
+
+    /// A plain-text document whose prose is its whole source, one block per paragraph.
+    pub fn from_text(path: impl Into<String>, source: String) -> Document {
+        let text = source.clone();
+        let blocks = crate::text::blocks::plain_blocks(&text, 0);
+        Document::new(path, source, text, blocks)
     }
 
     /// The original text of a span given in original offsets (empty if out of range).

@@ -116,19 +116,7 @@ fn implied_figure(ctx: &Ctx, i: usize) -> Option<(Figure, Unit, usize)> {
     if unit.dimension == Dimension::Duration && ctx.is(i, "quarter") {
         return None;
     }
-    let fig = Figure {
-        start: i,
-        end,
-        value,
-        precision: 0.0,
-        decimals: 0,
-        in_words: true,
-        scaled: false,
-        scale: 1.0,
-        percent: false,
-        points: false,
-        currency: None,
-    };
+    let fig = Figure::implied(i, end, value, None);
     end = fig.end;
     Some((fig, unit, end))
 }

@@ -130,43 +130,30 @@ fn share(
 /// "30 of the 75 members", "61% of voters", "61% backed the plan".
 pub fn share_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
     if r.fig.percent && !r.fig.points && r.range.is_none() {
-        if let Some((noun, end)) = noun_after_of(ctx, r.end) {
-            let c = share(
-                ctx,
-                r.start,
-                end - 1,
-                r.fig.value,
-                r.interval(),
-                Some(r),
-                None,
-                None,
-                Some(noun),
-            );
-            return Some((c, end));
-        }
+        // "61% of voters"; "61% backed the plan"; "a 51% stake"
         let next = ctx.lower(r.end);
-        if GROUP_VERBS.contains(&next.as_str())
-            || matches!(next.as_str(), "share" | "stake" | "majority" | "minority")
-        {
-            let end = if matches!(next.as_str(), "share" | "stake") {
-                r.end + 1
-            } else {
-                r.end
-            };
-            let c = share(
-                ctx,
-                r.start,
-                end - 1,
-                r.fig.value,
-                r.interval(),
-                Some(r),
-                None,
-                None,
-                None,
-            );
-            return Some((c, end));
-        }
-        return None;
+        let (noun, end) = match noun_after_of(ctx, r.end) {
+            Some((noun, end)) => (Some(noun), end),
+            None if matches!(next.as_str(), "share" | "stake") => (None, r.end + 1),
+            None if GROUP_VERBS.contains(&next.as_str())
+                || matches!(next.as_str(), "majority" | "minority") =>
+            {
+                (None, r.end)
+            }
+            None => return None,
+        };
+        let c = share(
+            ctx,
+            r.start,
+            end - 1,
+            r.fig.value,
+            r.interval(),
+            Some(r),
+            None,
+            None,
+            noun,
+        );
+        return Some((c, end));
     }
     if r.unit.dimension != Dimension::Count || r.noun.is_some() || r.range.is_some() {
         return None;

@@ -7,7 +7,7 @@
 //! runs of prose inside one paragraph, heading, list item or table cell.
 
 use super::{decode, Format, InputRef, LoadOptions, Loaded};
-use crate::document::{Document, Metadata, OffsetMap, Span, Warning};
+use crate::document::{Document, Metadata, Span, Warning};
 use jiff::civil::Date;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -31,17 +31,9 @@ pub fn parse(path: impl Into<String>, source: String, opts: &LoadOptions) -> Doc
     if meta.title.is_none() {
         meta.title = prose.h1;
     }
-    let mut doc = Document {
-        path: path.into(),
-        source,
-        text: prose.text,
-        map: OffsetMap::identity(),
-        blocks: prose.blocks,
-        date: None,
-        date_origin: None,
-        meta,
-        warnings: front.warnings,
-    };
+    let mut doc = Document::new(path, source, prose.text, prose.blocks);
+    doc.meta = meta;
+    doc.warnings = front.warnings;
     super::resolve_date(&mut doc, front.date, opts);
     doc
 }

@@ -4,7 +4,7 @@
 //! blanked; blocks are paragraphs and title-like lines ([`plain_blocks`]).
 
 use super::{decode, Format, InputRef, LoadOptions, Loaded};
-use crate::document::{Document, Metadata, OffsetMap};
+use crate::document::Document;
 use crate::text::blocks::plain_blocks;
 
 /// Reads an input as plain text.
@@ -18,17 +18,7 @@ pub fn parse(path: impl Into<String>, source: String, opts: &LoadOptions) -> Doc
     decode::blank_urls(&mut buf);
     let text = decode::into_string(buf);
     let blocks = plain_blocks(&text, 0);
-    let mut doc = Document {
-        path: path.into(),
-        source,
-        text,
-        map: OffsetMap::identity(),
-        blocks,
-        date: None,
-        date_origin: None,
-        meta: Metadata::default(),
-        warnings: Vec::new(),
-    };
+    let mut doc = Document::new(path, source, text, blocks);
     super::resolve_date(&mut doc, None, opts);
     doc
 }

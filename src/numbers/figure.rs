@@ -30,6 +30,25 @@ pub struct Figure {
     pub currency: Option<&'static str>,
 }
 
+impl Figure {
+    /// A figure the text implies rather than writes ("a litre", "a dollar"): exact, in words.
+    pub fn implied(start: usize, end: usize, value: f64, currency: Option<&'static str>) -> Figure {
+        Figure {
+            start,
+            end,
+            value,
+            precision: 0.0,
+            decimals: 0,
+            in_words: true,
+            scaled: false,
+            scale: 1.0,
+            percent: false,
+            points: false,
+            currency,
+        }
+    }
+}
+
 /// Parses a number written in digits ("85,500.5"): value and decimals; `None` for malformed
 /// groupings ("1,5", "2.1.3").
 pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
@@ -381,19 +400,7 @@ pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
                     end = e;
                 }
             }
-            return Some(Figure {
-                start: i,
-                end,
-                value,
-                precision: 0.0,
-                decimals: 0,
-                in_words: true,
-                scaled: false,
-                scale: 1.0,
-                percent: false,
-                points: false,
-                currency: Some(code),
-            });
+            return Some(Figure::implied(i, end, value, Some(code)));
         }
     }
     if (ctx.is(j, "a") || ctx.is(j, "an")) && vulgar(ctx.tok(j + 1)).is_some() {
