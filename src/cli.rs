@@ -17,6 +17,69 @@ pub struct Cli {
 pub enum Command {
     /// Print the claims found in the given files, directories or `-` (stdin).
     Extract(ExtractArgs),
+    /// Check the given files with the enabled rules and report findings.
+    Check(CheckArgs),
+    /// List the loaded rules, or run their examples (`factlint rules test DIR`).
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, why it matters, its examples.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files, directories (walked for .txt, .md, .markdown) or `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Extra rule packs: a directory of .yaml files or one file (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<std::path::PathBuf>,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_name = "SEVERITY", default_value = "error")]
+    pub fail_on: crate::findings::Severity,
+    /// Document date to use when a document states none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Annotated snippets for people.
+    Human,
+    /// One JSON object: {"findings": [...], "summary": {...}}.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
+    /// Extra rule packs to load besides the built-in ones (repeatable).
+    #[arg(long = "rules", value_name = "DIR", global = true)]
+    pub rules: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// List the rules: id, kind, severity, one line.
+    List,
+    /// Run every rule's examples (built-in and those in DIR...): flag texts must be flagged,
+    /// pass texts must not.
+    Test {
+        /// Rule packs to test besides the built-in ones.
+        dirs: Vec<std::path::PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule id.
+    pub id: String,
+    /// Extra rule packs to load besides the built-in ones (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

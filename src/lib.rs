@@ -8,11 +8,14 @@ pub mod cli;
 pub mod commands;
 pub mod document;
 pub mod extract;
+pub mod findings;
 pub mod input;
 pub mod numbers;
+pub mod report;
+pub mod rules;
 pub mod text;
 pub mod time;
 
 pub use claims::Claim;
 pub use document::{Document, Span};
-pub use extract::extract;
+pub use extract::{extract, extract_all, Extraction};

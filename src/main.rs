@@ -5,6 +5,9 @@ fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Extract(args) => factlint::commands::extract::run(args),
+        Command::Check(args) => factlint::commands::check::run(args),
+        Command::Rules(args) => factlint::commands::rules::run(args),
+        Command::Explain(args) => factlint::commands::explain::run(args),
     };
     std::process::exit(code);
 }

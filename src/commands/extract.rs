@@ -1,10 +1,9 @@
 //! `factlint extract`: print the claims of each input.
 
-use super::summary::Summary;
+use super::inputs;
 use super::{EXIT_CLEAN, EXIT_ERROR};
 use crate::claims::Claim;
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::input::{self, LoadOptions, Loaded};
 use serde::Serialize;
 use std::io::Write;
 
@@ -28,40 +27,16 @@ struct ClaimLine<'a> {
 }
 
 pub fn run(args: &ExtractArgs) -> i32 {
-    let fallback_date = match args.date.as_deref().map(str::parse::<jiff::civil::Date>) {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            eprintln!(
-                "factlint: error: --date {:?}: {e}",
-                args.date.as_deref().unwrap_or("")
-            );
-            return EXIT_ERROR;
-        }
+    let fallback_date = match inputs::parse_date(args.date.as_deref()) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
-    let inputs = match input::walk::expand(&args.paths) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("factlint: error: {e}");
-            return EXIT_ERROR;
-        }
-    };
-    let opts = LoadOptions { fallback_date };
-    let mut summary = Summary::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut docs_json = Vec::new();
-    for inp in &inputs {
-        let loaded = input::load(inp, &opts);
-        summary.record(&loaded);
-        let Loaded::Document(doc) = loaded else {
-            continue;
-        };
-        for w in &doc.warnings {
-            eprintln!("factlint: warning: {}: {}", doc.path, w.message);
-        }
+    let result = inputs::for_each_document(&args.paths, fallback_date, |doc| {
         let claims = crate::extract(&doc);
-        let res = match args.format {
+        match args.format {
             ExtractFormat::Json => {
                 let d = DocumentOut {
                     path: &doc.path,
@@ -70,7 +45,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
                     meta: &doc.meta,
                     claims,
                 };
-                docs_json.push(serde_json::to_value(&d).unwrap_or_default());
+                docs_json.push(serde_json::to_value(&d).map_err(std::io::Error::other)?);
                 Ok(())
             }
             ExtractFormat::Jsonl => claims.iter().try_for_each(|c| {
@@ -83,35 +58,28 @@ pub fn run(args: &ExtractArgs) -> i32 {
                     .map_err(std::io::Error::other)
                     .and_then(|_| out.write_all(b"\n"))
             }),
-        };
-        if let Err(e) = res {
-            return broken_pipe_or_error(e);
         }
-    }
+    });
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => return inputs::output_error(e),
+    };
     if args.format == ExtractFormat::Json {
         let v = serde_json::json!({ "documents": docs_json, "summary": summary });
         let res = serde_json::to_writer_pretty(&mut out, &v)
             .map_err(std::io::Error::other)
             .and_then(|_| out.write_all(b"\n"));
         if let Err(e) = res {
-            return broken_pipe_or_error(e);
+            return inputs::output_error(e);
         }
     }
     if let Err(e) = out.flush() {
-        return broken_pipe_or_error(e);
+        return inputs::output_error(e);
     }
     eprintln!("factlint: {}", summary.line());
-    if summary.failed.is_empty() {
+    if summary.failed == 0 {
         EXIT_CLEAN
     } else {
         EXIT_ERROR
     }
-}
-
-fn broken_pipe_or_error(e: std::io::Error) -> i32 {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        return EXIT_CLEAN;
-    }
-    eprintln!("factlint: error: writing output: {e}");
-    EXIT_ERROR
 }

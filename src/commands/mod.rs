@@ -1,9 +1,36 @@
 //! One file per subcommand: each takes parsed arguments and returns the exit code.
 
+pub mod check;
+pub mod explain;
 pub mod extract;
+pub mod inputs;
+pub mod rules;
 pub mod summary;
 
 /// Exit codes, as documented in the README.
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
+
+use crate::rules::Registry;
+
+/// The built-in packs plus the user's rule directories; a load error is reported and is a
+/// configuration error (exit code 2).
+pub fn load_rules(dirs: &[std::path::PathBuf]) -> Result<Registry, i32> {
+    let mut reg = Registry::builtin().map_err(|e| {
+        eprintln!("factlint: error: built-in rules: {e}");
+        EXIT_ERROR
+    })?;
+    for d in dirs {
+        let res = if d.is_dir() {
+            reg.add_dir(d)
+        } else {
+            reg.add_file(d)
+        };
+        if let Err(e) = res {
+            eprintln!("factlint: error: {e}");
+            return Err(EXIT_ERROR);
+        }
+    }
+    Ok(reg)
+}

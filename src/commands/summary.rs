@@ -3,25 +3,24 @@
 use crate::input::{Loaded, SkipReason};
 use serde::Serialize;
 
+/// An input that gave no document: skipped (nothing wrong) or failed (could not be read).
 #[derive(Debug, Clone, Serialize)]
-pub struct Skipped {
+pub struct Problem {
     pub path: String,
-    pub reason: SkipReason,
+    /// `skipped` or `failed`.
+    pub outcome: &'static str,
+    /// Why: `empty`, `binary`, `unsupported_format`, or the error.
+    pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Failed {
-    pub path: String,
-    pub error: String,
-}
-
-/// `documents + skipped.len() + failed.len() == inputs`.
+/// `documents + skipped + failed == inputs`; `problems` lists each skip and failure.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub inputs: usize,
     pub documents: usize,
-    pub skipped: Vec<Skipped>,
-    pub failed: Vec<Failed>,
+    pub skipped: usize,
+    pub failed: usize,
+    pub problems: Vec<Problem>,
 }
 
 impl Summary {
@@ -32,16 +31,20 @@ impl Summary {
             Loaded::Document(_) => self.documents += 1,
             Loaded::Skipped { path, reason } => {
                 eprintln!("factlint: skipped {path}: {}", skip_text(*reason));
-                self.skipped.push(Skipped {
+                self.skipped += 1;
+                self.problems.push(Problem {
                     path: path.clone(),
-                    reason: *reason,
+                    outcome: "skipped",
+                    reason: skip_code(*reason).to_string(),
                 });
             }
             Loaded::Failed { path, error } => {
                 eprintln!("factlint: error: {path}: {error}");
-                self.failed.push(Failed {
+                self.failed += 1;
+                self.problems.push(Problem {
                     path: path.clone(),
-                    error: error.clone(),
+                    outcome: "failed",
+                    reason: error.clone(),
                 });
             }
         }
@@ -51,10 +54,7 @@ impl Summary {
     pub fn line(&self) -> String {
         format!(
             "{} input(s): {} document(s) read, {} skipped, {} failed",
-            self.inputs,
-            self.documents,
-            self.skipped.len(),
-            self.failed.len()
+            self.inputs, self.documents, self.skipped, self.failed
         )
     }
 }
@@ -64,5 +64,13 @@ pub fn skip_text(r: SkipReason) -> &'static str {
         SkipReason::Empty => "empty file",
         SkipReason::Binary => "binary file",
         SkipReason::UnsupportedFormat => "unsupported format",
+    }
+}
+
+fn skip_code(r: SkipReason) -> &'static str {
+    match r {
+        SkipReason::Empty => "empty",
+        SkipReason::Binary => "binary",
+        SkipReason::UnsupportedFormat => "unsupported_format",
     }
 }

@@ -1,0 +1,40 @@
+//! `factlint explain ID`: what a rule checks, why it matters, its examples.
+
+use super::{load_rules, EXIT_CLEAN, EXIT_ERROR};
+use crate::cli::ExplainArgs;
+
+pub fn run(args: &ExplainArgs) -> i32 {
+    let reg = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Some(r) = reg.get(&args.id) else {
+        eprintln!(
+            "factlint: error: no rule `{}` (see `factlint rules`)",
+            args.id
+        );
+        return EXIT_ERROR;
+    };
+    println!(
+        "{} ({} rule, {}, from {})\n",
+        r.id,
+        r.kind.as_str(),
+        r.severity.as_str(),
+        r.origin
+    );
+    println!("{}\n", r.description.trim());
+    println!("Message: {}", r.message);
+    if !r.examples.flag.is_empty() {
+        println!("\nFlagged:");
+        for e in &r.examples.flag {
+            println!("  - {e}");
+        }
+    }
+    if !r.examples.pass.is_empty() {
+        println!("\nNot flagged:");
+        for e in &r.examples.pass {
+            println!("  - {e}");
+        }
+    }
+    EXIT_CLEAN
+}

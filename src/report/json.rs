@@ -1,0 +1,84 @@
+//! `--format json`: one object, `{"findings": [...], "summary": {...}}`.
+
+use super::{CheckSummary, Reporter};
+use crate::document::{Document, LineIndex, Span};
+use crate::findings::{Finding, Severity};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    path: &'a str,
+    span: Span,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    span: Span,
+    line: usize,
+    column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Default)]
+pub struct Json {
+    findings: Vec<serde_json::Value>,
+}
+
+impl Reporter for Json {
+    fn document(
+        &mut self,
+        doc: &Document,
+        findings: &[Finding],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let lines = LineIndex::new(&doc.source);
+        for f in findings {
+            let (line, column) = lines.line_col(&doc.source, f.span.start);
+            let related = f
+                .related
+                .iter()
+                .map(|r| {
+                    let (line, column) = lines.line_col(&doc.source, r.span.start);
+                    RelatedOut {
+                        path: r.path.as_deref().unwrap_or(&doc.path),
+                        span: r.span,
+                        line,
+                        column,
+                        message: &r.message,
+                    }
+                })
+                .collect();
+            let out = FindingOut {
+                path: &doc.path,
+                rule: &f.rule,
+                severity: f.severity,
+                message: &f.message,
+                span: f.span,
+                line,
+                column,
+                suggestion: f.suggestion.as_deref(),
+                related,
+            };
+            self.findings
+                .push(serde_json::to_value(&out).map_err(io::Error::other)?);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &CheckSummary, out: &mut dyn Write) -> io::Result<()> {
+        let v = serde_json::json!({ "findings": self.findings, "summary": summary });
+        serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    }
+}
