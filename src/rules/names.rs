@@ -1,11 +1,297 @@
-//! `names`: to be written (see issue 3).
+//! `names`: organisation names against a gazetteer of canonical names (with aliases and
+//! known misspellings) and a lexicon of the words institution names are made of (with their
+//! misspellings); abbreviated words in formal names; near-misses of gazetteer names by
+//! Damerau–Levenshtein distance and Jaro–Winkler similarity (strsim).
+//!
+//! "China Institue for Innovation & Dev't Strategy" → error on "Institue" (→ Institute) and a
+//! warning on "Dev't" (→ Development), with the whole corrected name as suggestion when the
+//! corrected name is in the gazetteer. A real word misspelled into another real word
+//! ("Untied Nations") is caught only inside a capitalised organisation name.
 
-use super::{Check, RawRule};
+use super::{Check, RawRule, RuleCx};
+use crate::claims::entity::normalise_key;
+use crate::claims::Claim;
+use crate::document::Span;
+use crate::findings::{Finding, Severity};
+use crate::text::tokens::TokenKind;
+use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::Path;
 
-pub const PARAMS: &[&str] = &[];
-pub const FIELDS: &[&str] = &[];
+pub const PARAMS: &[&str] = &[
+    "gazetteer",
+    "lexicon",
+    "min_similarity",
+    "flag_abbreviations",
+    "message_outside",
+    "message_loose",
+];
+/// `{found}` the word or name as written, `{suggestion}` its correction, `{name}` the whole
+/// organisation name as written.
+pub const FIELDS: &[&str] = &["found", "suggestion", "name"];
 
-pub fn build(_raw: &RawRule, _base: &Path) -> Result<Box<dyn Check>, String> {
-    Err("kind `names` is not available yet".into())
+const BUILTIN_GAZETTEER: &str = include_str!("../../rules/data/organisations.yaml");
+const BUILTIN_LEXICON: &str = include_str!("../../rules/data/name_words.yaml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gazetteer {
+    organisations: Vec<Org>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Org {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    misspellings: Vec<String>,
+    #[serde(rename = "type")]
+    _kind: String,
+    #[serde(default)]
+    #[serde(rename = "country")]
+    _country: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    words: Vec<Word>,
+    #[serde(default)]
+    abbreviations: Vec<Abbreviation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Word {
+    word: String,
+    #[serde(default)]
+    misspellings: Vec<String>,
+    #[serde(default)]
+    real_word_misspellings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Abbreviation {
+    short: String,
+    full: String,
+}
+
+struct Names {
+    /// Key of every canonical name and alias → canonical name.
+    known: HashMap<String, String>,
+    /// Key of every known misspelling → canonical name.
+    misspelled: HashMap<String, String>,
+    /// Canonical keys with their names, for near-miss search.
+    canonical: Vec<(String, String)>,
+    /// Misspelled word (lower-case) → correct word.
+    word_fix: HashMap<String, String>,
+    /// Abbreviation (lower-case, straight apostrophe) → full word.
+    abbreviations: HashMap<String, String>,
+    min_similarity: f64,
+    flag_abbreviations: bool,
+}
+
+fn read<T: for<'de> Deserialize<'de>>(
+    param: Option<&str>,
+    builtin: &str,
+    base: &Path,
+    what: &str,
+) -> Result<T, String> {
+    let (name, text) = match param {
+        None | Some("builtin") => (format!("built-in {what}"), builtin.to_string()),
+        Some(p) => {
+            let path = base.join(p);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{what} {}: {e}", path.display()))?;
+            (path.display().to_string(), text)
+        }
+    };
+    serde_yaml::from_str(&text).map_err(|e| {
+        let at = e
+            .location()
+            .map(|l| format!(":{}:{}", l.line(), l.column()))
+            .unwrap_or_default();
+        format!(
+            "{what} {name}{at}: {}",
+            e.to_string().split(" at line ").next().unwrap_or_default()
+        )
+    })
+}
+
+pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
+    let g: Gazetteer = read(
+        raw.gazetteer.as_deref(),
+        BUILTIN_GAZETTEER,
+        base,
+        "gazetteer",
+    )?;
+    let l: Lexicon = read(raw.lexicon.as_deref(), BUILTIN_LEXICON, base, "lexicon")?;
+    let min_similarity = raw.min_similarity.unwrap_or(0.95);
+    if !(0.5..=1.0).contains(&min_similarity) {
+        return Err(format!(
+            "min_similarity must be between 0.5 and 1, not {min_similarity}"
+        ));
+    }
+    let mut known = HashMap::new();
+    let mut misspelled = HashMap::new();
+    let mut canonical = Vec::new();
+    for o in &g.organisations {
+        let key = normalise_key(&o.name);
+        canonical.push((key.clone(), o.name.clone()));
+        known.insert(key, o.name.clone());
+        for a in &o.aliases {
+            known.insert(normalise_key(a), o.name.clone());
+        }
+        for m in &o.misspellings {
+            misspelled.insert(normalise_key(m), o.name.clone());
+        }
+    }
+    let mut word_fix = HashMap::new();
+    for w in &l.words {
+        for m in w.misspellings.iter().chain(&w.real_word_misspellings) {
+            word_fix.insert(m.to_lowercase(), w.word.clone());
+        }
+    }
+    let abbreviations = l
+        .abbreviations
+        .iter()
+        .map(|a| {
+            (
+                a.short.to_lowercase().replace('\u{2019}', "'"),
+                a.full.clone(),
+            )
+        })
+        .collect();
+    Ok(Box::new(Names {
+        known,
+        misspelled,
+        canonical,
+        word_fix,
+        abbreviations,
+        min_similarity,
+        flag_abbreviations: raw.flag_abbreviations.unwrap_or(true),
+    }))
+}
+
+/// A correction keeps the case pattern of the word it replaces ("INSTITUE" → "INSTITUTE").
+fn with_case(written: &str, fix: &str) -> String {
+    if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) {
+        fix.to_uppercase()
+    } else {
+        fix.to_string()
+    }
+}
+
+impl Names {
+    /// The gazetteer name this key nearly matches, if any.
+    fn near_miss(&self, key: &str) -> Option<&str> {
+        let mut best: Option<(f64, &str)> = None;
+        for (k, name) in &self.canonical {
+            if k.len().abs_diff(key.len()) > 3 || k == key {
+                continue;
+            }
+            if strsim::damerau_levenshtein(k, key) > 2 {
+                continue;
+            }
+            let sim = strsim::jaro_winkler(k, key);
+            if sim >= self.min_similarity && best.is_none_or(|(b, _)| sim > b) {
+                best = Some((sim, name));
+            }
+        }
+        best.map(|(_, n)| n)
+    }
+}
+
+impl Check for Names {
+    fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
+        let rule = cx.rule;
+        for (k, c) in cx.ex.claims.iter().enumerate() {
+            let Claim::Organisation(org) = c else {
+                continue;
+            };
+            // a known name (its key folds "Dev't" to "development") can still be abbreviated
+            let known = self.known.contains_key(&org.key);
+            let whole = |s: &str| {
+                vec![
+                    ("found", org.name.clone()),
+                    ("suggestion", s.to_string()),
+                    ("name", org.name.clone()),
+                ]
+            };
+            if let Some(canon) = self.misspelled.get(&org.key).filter(|_| !known) {
+                let mut f = cx.finding(Severity::Error, &rule.message, &whole(canon), org.span);
+                f.suggestion = Some(canon.clone());
+                out.push(f);
+                continue;
+            }
+            // word by word: misspelled name words and abbreviations, on the tokens of the name
+            let sentence = &cx.ex.sentences[cx.ex.claim_sentence[k]];
+            let words: Vec<Span> = sentence
+                .tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && org.span.contains(t.span))
+                .map(|t| t.span)
+                .collect();
+            let mut fixed_name = org.text.clone();
+            let mut word_findings = Vec::new();
+            for span in words.iter().rev() {
+                let written = &cx.doc.source[span.start..span.end];
+                let lower = written.to_lowercase().replace('\u{2019}', "'");
+                let (fix, severity, template) =
+                    if let Some(fix) = self.word_fix.get(&lower).filter(|_| !known) {
+                        (with_case(written, fix), Severity::Error, &rule.message)
+                    } else if let Some(full) = self
+                        .abbreviations
+                        .get(&lower)
+                        .filter(|_| self.flag_abbreviations)
+                    {
+                        (
+                            full.clone(),
+                            Severity::Warning,
+                            rule.message_outside.as_ref().unwrap_or(&rule.message),
+                        )
+                    } else {
+                        continue;
+                    };
+                let local = (span.start - org.span.start)..(span.end - org.span.start);
+                if fixed_name.is_char_boundary(local.start)
+                    && fixed_name.is_char_boundary(local.end)
+                {
+                    fixed_name.replace_range(local, &fix);
+                }
+                let fields = [
+                    ("found", written.to_string()),
+                    ("suggestion", fix.clone()),
+                    ("name", org.name.clone()),
+                ];
+                let mut f = cx.finding(severity, template, &fields, *span);
+                f.suggestion = Some(fix);
+                f.related.push(cx.related(org.span, "in this name"));
+                word_findings.push(f);
+            }
+            if !word_findings.is_empty() {
+                // the corrected name is a known one: say so
+                if let Some(canon) = self.known.get(&normalise_key(&fixed_name)) {
+                    for f in &mut word_findings {
+                        f.message.push_str(&format!(" (the {canon})"));
+                    }
+                }
+                word_findings.reverse();
+                out.extend(word_findings);
+                continue;
+            }
+            if known {
+                continue;
+            }
+            if let Some(canon) = self.near_miss(&org.key) {
+                let template = rule.message_loose.as_ref().unwrap_or(&rule.message);
+                let mut f = cx.finding(Severity::Warning, template, &whole(canon), org.span);
+                f.suggestion = Some(canon.to_string());
+                out.push(f);
+            }
+        }
+    }
 }

@@ -70,3 +70,88 @@ pub fn render_cases(text: &str, kinds: Option<&[&str]>) -> String {
     }
     out
 }
+
+/// The findings of the built-in rules of one kind on one text (with an optional date).
+pub fn findings(
+    text: &str,
+    date: Option<jiff::civil::Date>,
+    kind: &str,
+) -> Vec<factlint::findings::Finding> {
+    let reg = factlint::rules::Registry::builtin().expect("built-in rules load");
+    let mut doc = Document::from_text("case.txt", text.to_string());
+    doc.date = date;
+    let ex = factlint::extract_all(&doc);
+    reg.check_rules(
+        &doc,
+        &ex,
+        reg.rules.iter().filter(|r| r.kind.as_str() == kind),
+    )
+}
+
+/// Renders a rule-kind fixture: cases are paragraphs (separated by blank lines) or single
+/// lines; `# date: YYYY-MM-DD` sets the document date for what follows; each case is
+/// followed by its findings: `  severity[rule] message @start..end "span text"`.
+pub fn render_findings(text: &str, kind: &str) -> String {
+    let mut out = String::new();
+    let mut date = None;
+    let mut cases: Vec<(Option<jiff::civil::Date>, String)> = Vec::new();
+    let mut current = String::new();
+    let paragraphs = text.contains("\n\n");
+    for line in text.lines() {
+        if let Some(d) = line.strip_prefix("# date:") {
+            date = Some(d.trim().parse().expect("fixture date"));
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() || !paragraphs {
+            if !current.trim().is_empty() {
+                cases.push((date, std::mem::take(&mut current)));
+            }
+            current.clear();
+            if line.trim().is_empty() {
+                continue;
+            }
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(line);
+        if !paragraphs {
+            cases.push((date, std::mem::take(&mut current)));
+        }
+    }
+    if !current.trim().is_empty() {
+        cases.push((date, current));
+    }
+    for (date, case) in cases {
+        out.push_str("> ");
+        out.push_str(&case.replace('\n', "\n> "));
+        out.push('\n');
+        for f in findings(&case, date, kind) {
+            out.push_str(&format!(
+                "  {}[{}] {} @{}..{} {:?}\n",
+                f.severity.as_str(),
+                f.rule,
+                f.message,
+                f.span.start,
+                f.span.end,
+                &case[f.span.start..f.span.end]
+            ));
+            if let Some(s) = &f.suggestion {
+                out.push_str(&format!("    suggestion: {s:?}\n"));
+            }
+            for r in &f.related {
+                out.push_str(&format!(
+                    "    related @{}..{} {:?}: {}\n",
+                    r.span.start,
+                    r.span.end,
+                    &case[r.span.start..r.span.end],
+                    r.message
+                ));
+            }
+        }
+    }
+    out
+}
