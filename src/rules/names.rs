@@ -221,12 +221,6 @@ impl Check for Names {
                     ("name", org.name.clone()),
                 ]
             };
-            if let Some(canon) = self.misspelled.get(&org.key).filter(|_| !known) {
-                let mut f = cx.finding(Severity::Error, &rule.message, &whole(canon), org.span);
-                f.suggestion = Some(canon.clone());
-                out.push(f);
-                continue;
-            }
             // word by word: misspelled name words and abbreviations, on the tokens of the name
             let sentence = &cx.ex.sentences[cx.ex.claim_sentence[k]];
             let words: Vec<Span> = sentence
@@ -272,15 +266,24 @@ impl Check for Names {
                 f.related.push(cx.related(org.span, "in this name"));
                 word_findings.push(f);
             }
+            let listed = self.misspelled.get(&org.key).filter(|_| !known);
             if !word_findings.is_empty() {
                 // the corrected name is a known one: say so
-                if let Some(canon) = self.known.get(&normalise_key(&fixed_name)) {
+                if let Some(canon) = self.known.get(&normalise_key(&fixed_name)).or(listed) {
                     for f in &mut word_findings {
                         f.message.push_str(&format!(" (the {canon})"));
                     }
                 }
                 word_findings.reverse();
                 out.extend(word_findings);
+                continue;
+            }
+            // a misspelling the gazetteer lists that no word explains ("Institute of" for
+            // "Institute for"): the whole name
+            if let Some(canon) = listed {
+                let mut f = cx.finding(Severity::Error, &rule.message, &whole(canon), org.span);
+                f.suggestion = Some(canon.clone());
+                out.push(f);
                 continue;
             }
             if known {

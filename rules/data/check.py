@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate the data files of factlint's `names` rule kind.
 
-Checks rules/names/organisations.yaml and rules/names/name_words.yaml:
+Checks rules/data/organisations.yaml and rules/data/name_words.yaml:
 
 organisations.yaml
   * at least 500 entries, each a mapping with only the known keys;
@@ -32,7 +32,7 @@ both files together
     an abbreviation in name_words.yaml (the rule would flag a correct form).
 
 Needs Python 3.11 and PyYAML (`pip install pyyaml`). Not used by the Rust
-build. Usage: python3 rules/names/check.py [DIR]   (DIR defaults to the folder
+build. Usage: python3 rules/data/check.py [DIR]   (DIR defaults to the folder
 of this script). Exit status 0 when everything passes, 1 otherwise.
 """
 
