@@ -153,3 +153,138 @@ mod tests {
         assert_eq!(describe(&above(2711.4)), "over 2,711");
     }
 }
+
+// Helpers shared by the `rate` and `change` kinds.
+
+/// The interval a figure asserts under a rule's own `tolerance` for "about" and "nearly"
+/// (the extractor used the default tolerance). `iv` is the claim's interval and `value` its
+/// figure; the written precision is recovered from `iv` (half its width when that is wider
+/// than the default tolerance allows, else taken as 0). Other qualifiers keep `iv`.
+pub fn reassert(
+    iv: &Interval,
+    value: f64,
+    q: crate::numbers::qualifier::Qualifier,
+    tolerance: f64,
+) -> Interval {
+    use crate::numbers::qualifier::{Qualifier, DEFAULT_TOLERANCE};
+    if (tolerance - DEFAULT_TOLERANCE).abs() < 1e-12 {
+        return *iv;
+    }
+    let default = (value * DEFAULT_TOLERANCE).abs() * (1.0 + 1e-9);
+    let half = match (q, iv.lower, iv.upper) {
+        (Qualifier::About, Some(l), Some(u)) => (u - l) / 2.0,
+        (Qualifier::Nearly, Some(l), _) => value - l,
+        _ => return *iv,
+    };
+    let precision = if half > default { half } else { 0.0 };
+    crate::numbers::interval::asserted(value, precision, q, tolerance)
+}
+
+/// The interval a figure stands for when it is compared with a value derived from other
+/// figures: "about"/"nearly" under the rule's `tolerance` ([`reassert`]); bounds as they
+/// are; an exact figure as rounded or truncated at its last written digit, `[v − p, v + 2p]`,
+/// where `p` is its written precision (from `iv`), or for a whole number half a step of its
+/// last non-zero digit, at least 0.5 and at most 5% of the value ("2,711" → [2,710.5,
+/// 2,712]; "2,700" → [2,650, 2,800]). A range keeps its interval. Negative figures mirror.
+pub fn as_written(
+    iv: &Interval,
+    value: f64,
+    q: crate::numbers::qualifier::Qualifier,
+    tolerance: f64,
+) -> Interval {
+    use crate::numbers::qualifier::Qualifier;
+    if value < 0.0 {
+        return negate(&as_written(&negate(iv), -value, q, tolerance));
+    }
+    if q != Qualifier::Exact {
+        return reassert(iv, value, q, tolerance);
+    }
+    let mut p = match (iv.lower, iv.upper) {
+        // a range ("between 80 and 90"; its value is the lower end) stays as it is
+        (Some(l), Some(u)) if ((l + u) / 2.0 - value).abs() > 1e-9 * value.max(1.0) => return *iv,
+        (Some(l), Some(u)) => (u - l) / 2.0,
+        _ => return *iv,
+    };
+    if p <= 0.0 {
+        if value.fract() != 0.0 || value == 0.0 {
+            return *iv;
+        }
+        let mut step = 1.0;
+        while step < 1e15 && (value / (step * 10.0)).fract() == 0.0 {
+            step *= 10.0;
+        }
+        p = (step / 2.0).min(value * 0.05).max(0.5);
+    }
+    Interval::closed(value - p, value + 2.0 * p)
+}
+
+/// `-iv`.
+pub fn negate(iv: &Interval) -> Interval {
+    Interval {
+        lower: iv.upper.map(|u| -u),
+        upper: iv.lower.map(|l| -l),
+        lower_inclusive: iv.upper_inclusive,
+        upper_inclusive: iv.lower_inclusive,
+    }
+}
+
+/// `iv` times a positive factor `k`.
+pub fn times(iv: &Interval, k: f64) -> Interval {
+    Interval {
+        lower: iv.lower.map(|l| l * k),
+        upper: iv.upper.map(|u| u * k),
+        ..*iv
+    }
+}
+
+/// The `tolerance` (default 0.10, in [0, 1)) and `loose_ratio` (default 1.25, > 1) of an
+/// arithmetic rule, validated.
+pub fn tolerance_and_loose_ratio(
+    tolerance: Option<f64>,
+    loose_ratio: Option<f64>,
+) -> Result<(f64, f64), String> {
+    let t = tolerance.unwrap_or(crate::numbers::qualifier::DEFAULT_TOLERANCE);
+    if !(0.0..1.0).contains(&t) {
+        return Err(format!(
+            "`tolerance` is a fraction of the figure and must be at least 0 and below 1 (got {t})"
+        ));
+    }
+    let r = loose_ratio.unwrap_or(1.25);
+    if !(r.is_finite() && r > 1.0) {
+        return Err(format!(
+            "`loose_ratio` must be a number above 1 (got {r}); 1.25 flags a bound 25% looser than the figures allow"
+        ));
+    }
+    Ok((t, r))
+}
+
+#[cfg(test)]
+mod rate_change_helper_tests {
+    use super::*;
+    use crate::numbers::interval::asserted;
+    use crate::numbers::qualifier::Qualifier;
+
+    #[test]
+    fn reassert_uses_the_rules_tolerance() {
+        let iv = asserted(30.0, 0.0, Qualifier::About, 0.10);
+        let wide = reassert(&iv, 30.0, Qualifier::About, 0.2);
+        assert_eq!((wide.lower, wide.upper), (Some(24.0), Some(36.0)));
+        // a precision wider than the tolerance survives ("about 2 million" written coarsely)
+        let coarse = asserted(2.0e6, 0.5e6, Qualifier::About, 0.10);
+        let r = reassert(&coarse, 2.0e6, Qualifier::About, 0.05);
+        assert_eq!((r.lower, r.upper), (Some(1.5e6), Some(2.5e6)));
+        let exact = Interval::exact(5.0);
+        assert_eq!(reassert(&exact, 5.0, Qualifier::Exact, 0.3), exact);
+        assert_eq!(negate(&Interval::half_open(1.0, 2.0)).upper, Some(-1.0));
+        assert!(tolerance_and_loose_ratio(Some(1.5), None).is_err());
+        let w = as_written(&Interval::exact(2711.0), 2711.0, Qualifier::Exact, 0.1);
+        assert_eq!((w.lower, w.upper), (Some(2710.5), Some(2712.0)));
+        let w = as_written(&Interval::exact(2700.0), 2700.0, Qualifier::Exact, 0.1);
+        assert_eq!((w.lower, w.upper), (Some(2650.0), Some(2800.0)));
+        let w = as_written(&Interval::exact(-25.0), -25.0, Qualifier::Exact, 0.1);
+        assert_eq!((w.lower, w.upper), (Some(-26.0), Some(-24.5)));
+        let range = Interval::closed(80.0, 90.0);
+        assert_eq!(as_written(&range, 80.0, Qualifier::Exact, 0.1), range);
+        assert!(tolerance_and_loose_ratio(None, Some(1.0)).is_err());
+    }
+}
