@@ -64,6 +64,11 @@ use crate::numbers::qualifier::DEFAULT_TOLERANCE;
 use crate::numbers::words;
 use std::ops::Range;
 
+/// Whether the word says a figure is a change ("rose", "fell", "up").
+pub fn is_cue(word: &str) -> bool {
+    cue(word).is_some()
+}
+
 /// Words that say a figure is a change, and which way.
 fn cue(word: &str) -> Option<Direction> {
     use Direction::*;
@@ -240,16 +245,11 @@ pub fn change_of(
     out: &mut [Claim],
 ) -> Option<(Option<Claim>, usize)> {
     // from/to with a change verb: "climbed from 1,200 to 1,500"
-    if let Some((lo, hi)) = r.range {
+    if let Some((lo, hi)) = r.range_written {
         if ctx.is(r.start, "from") {
+            // the direction is the one the verb asserts ("fell from 10 to 20" says down):
+            // the rules compare it with the values
             let (d, s) = cue_before(ctx, r.start)?;
-            let d = if d == Direction::Unchanged {
-                d
-            } else if hi >= lo {
-                Direction::Up
-            } else {
-                Direction::Down
-            };
             let c = claim(
                 ctx,
                 s,

@@ -253,6 +253,17 @@ const NOUN_STOP: &[&str] = &[
     "sign",
     "marched",
     "march",
+    "hit",
+    "hits",
+    "strike",
+    "strikes",
+    "struck",
+    "occur",
+    "occurs",
+    "occurred",
+    "happen",
+    "happens",
+    "happened",
 ];
 
 /// Leading words dropped from a counted noun phrase ("2,000 other representatives").

@@ -58,7 +58,10 @@ pub struct Reading {
     pub qualifier: Qualifier,
     pub unit: Unit,
     pub noun: Option<Range<usize>>,
+    /// A range's ends, low to high.
     pub range: Option<(f64, f64)>,
+    /// A range's ends in the order written ("from 1,500 to 1,200" → (1500, 1200)).
+    pub range_written: Option<(f64, f64)>,
 }
 
 impl Reading {
@@ -173,6 +176,7 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
     let mut unit = Unit::count();
     let mut noun = None;
     let mut range = None;
+    let mut range_written = None;
     let (mut fig, mut end, mut has_unit) = match figure::parse_at(ctx, i) {
         Some(f) => {
             let e = f.end;
@@ -263,8 +267,14 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
                 && (hi.percent == fig.percent
                     || (hi.percent && !fig.scaled && fig.currency.is_none()))
                 && (fig.currency.is_none() || hi.currency.is_none() || fig.currency == hi.currency);
-            // "from -18 °C to -34 °C": a range of negatives may run downwards
-            let ordered = hi.value >= lo_v || (lo_v < 0.0 && hi.value < 0.0);
+            // "from -18 °C to -34 °C": a range of negatives may run downwards, and so may
+            // a change: "fell from 1,500 to 1,200"
+            let from_change = i >= 1
+                && ctx.is(i - 1, "from")
+                && i >= 2
+                && crate::claims::change::is_cue(ctx.tok(i - 2));
+            let ordered = hi.value >= lo_v || (lo_v < 0.0 && hi.value < 0.0) || from_change;
+            let written = (lo_v, hi.value);
             let (lo_v, hi_v) = (lo_v.min(hi.value), lo_v.max(hi.value));
             if units_agree && kinds_agree && ordered && (!fig.in_words || hi.in_words) {
                 fig.percent |= hi.percent;
@@ -274,6 +284,7 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
                     has_unit = true;
                 }
                 range = Some((lo_v, hi_v));
+                range_written = Some(written);
                 fig.value = lo_v;
                 end = hi_end;
                 if i >= 1
@@ -358,6 +369,7 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
         unit,
         noun,
         range,
+        range_written,
     })
 }
 

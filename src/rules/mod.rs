@@ -309,16 +309,43 @@ impl std::error::Error for LoadError {}
 /// The built-in packs (`rules/<pack>/<kind>.yaml`), embedded at build time.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("core/rate.yaml", include_str!("../../rules/core/rate.yaml")),
-    ("core/change.yaml", include_str!("../../rules/core/change.yaml")),
-    ("core/parts.yaml", include_str!("../../rules/core/parts.yaml")),
-    ("core/fraction.yaml", include_str!("../../rules/core/fraction.yaml")),
-    ("core/conversion.yaml", include_str!("../../rules/core/conversion.yaml")),
-    ("core/weekday.yaml", include_str!("../../rules/core/weekday.yaml")),
+    (
+        "core/change.yaml",
+        include_str!("../../rules/core/change.yaml"),
+    ),
+    (
+        "core/parts.yaml",
+        include_str!("../../rules/core/parts.yaml"),
+    ),
+    (
+        "core/fraction.yaml",
+        include_str!("../../rules/core/fraction.yaml"),
+    ),
+    (
+        "core/conversion.yaml",
+        include_str!("../../rules/core/conversion.yaml"),
+    ),
+    (
+        "core/weekday.yaml",
+        include_str!("../../rules/core/weekday.yaml"),
+    ),
     ("core/age.yaml", include_str!("../../rules/core/age.yaml")),
-    ("core/unsourced.yaml", include_str!("../../rules/core/unsourced.yaml")),
-    ("names/names.yaml", include_str!("../../rules/names/names.yaml")),
-    ("style/substitution.yaml", include_str!("../../rules/style/substitution.yaml")),
-    ("style/consistency.yaml", include_str!("../../rules/style/consistency.yaml")),
+    (
+        "core/unsourced.yaml",
+        include_str!("../../rules/core/unsourced.yaml"),
+    ),
+    (
+        "names/names.yaml",
+        include_str!("../../rules/names/names.yaml"),
+    ),
+    (
+        "style/substitution.yaml",
+        include_str!("../../rules/style/substitution.yaml"),
+    ),
+    (
+        "style/consistency.yaml",
+        include_str!("../../rules/style/consistency.yaml"),
+    ),
 ];
 
 /// A set of loaded rules.
