@@ -1,10 +1,332 @@
-//! `substitution`: to be written (see issue 3).
+//! `substitution`: house-style swaps, in the manner of Vale's `substitution` checks.
+//!
+//! Each swap is either a word sequence (`find: "cyber space"`), matched case-insensitively as
+//! whole tokens of a sentence (a hyphen inside `find` must be written glued as in the text:
+//! "e-mail" matches "e-mail", not "e - mail"), or, with `regex: true`, a regular expression
+//! (the `regex` crate's syntax, case-sensitive unless it says `(?i)`; compiled when the pack
+//! loads, at most 1 MB compiled) matched over each sentence's text. `replace` may use the
+//! regex's groups (`$1`, `${name}`; `$$` for a dollar sign).
+//!
+//! The finding's span is the match; the suggestion is `replace`, capitalised where the match
+//! is capitalised at the start of its sentence or in title case ("Alot" → "A lot"; but "the
+//! Web site" → "website"), as configured when it has capitals of its own ("Wi-Fi"). A match
+//! already written as its replacement is not a finding, nor one inside a person's or an
+//! organisation's name ("Cyber Space Administration"), nor a word match of two or more words
+//! all capitalised inside a sentence (a name).
 
-use super::{Check, RawRule};
+use super::{Check, RawRule, RuleCx};
+use crate::claims::Claim;
+use crate::document::Span;
+use crate::findings::{Finding, Severity};
+use crate::text::tokens::{tokenize, Token, TokenKind};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
 
-pub const PARAMS: &[&str] = &[];
-pub const FIELDS: &[&str] = &[];
+pub const PARAMS: &[&str] = &["swaps"];
+/// `{found}` the text as written, `{replace}` its replacement.
+pub const FIELDS: &[&str] = &["found", "replace"];
 
-pub fn build(_raw: &RawRule) -> Result<Box<dyn Check>, String> {
-    Err("kind `substitution` is not available yet".into())
+/// The compiled size limit of one regex.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
+    let swaps = raw.swaps.as_deref().unwrap_or_default();
+    if swaps.is_empty() {
+        return Err("`swaps` must list at least one { find, replace } entry".into());
+    }
+    let mut words: Vec<WordSwap> = Vec::new();
+    let mut regexes: Vec<RegexSwap> = Vec::new();
+    let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, s) in swaps.iter().enumerate() {
+        let which = format!("swap {} ({:?})", n + 1, s.find);
+        if s.find.trim().is_empty() {
+            return Err(format!("{which}: `find` is empty"));
+        }
+        if s.regex {
+            let re = RegexBuilder::new(&s.find)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .map_err(|e| format!("{which}: bad regex: {e}"))?;
+            regexes.push(RegexSwap {
+                re,
+                replace: s.replace.clone(),
+            });
+        } else {
+            let pattern = WordPattern::new(&s.find);
+            first_word
+                .entry(pattern.first().to_string())
+                .or_default()
+                .push(words.len());
+            words.push(WordSwap {
+                pattern,
+                replace: s.replace.clone(),
+            });
+        }
+    }
+    Ok(Box::new(Substitution {
+        words,
+        first_word,
+        regexes,
+    }))
+}
+
+/// Lower case, curly apostrophes straight: how words are compared.
+pub(super) fn lower(s: &str) -> String {
+    let mut buf = String::new();
+    lower_into(s, &mut buf).to_string()
+}
+
+/// [`lower`] without allocating for words already in lower-case ASCII: `s` itself, or its
+/// lower-case form written into `buf`.
+pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return s;
+    }
+    buf.clear();
+    for c in s.chars() {
+        if c == '\u{2019}' {
+            buf.push('\'');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf
+}
+
+/// A word sequence matched case-insensitively as whole tokens of a sentence.
+pub(super) struct WordPattern {
+    /// Lower-case token texts, each with whether it is glued to the one before.
+    words: Vec<(String, bool)>,
+}
+
+impl WordPattern {
+    /// The pattern of a non-empty `find`.
+    pub(super) fn new(find: &str) -> WordPattern {
+        let toks = tokenize(find, Span::new(0, find.len()));
+        WordPattern {
+            words: toks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (lower(t.text(find)), i > 0 && t.joined))
+                .collect(),
+        }
+    }
+
+    /// Its first word, lower-case.
+    pub(super) fn first(&self) -> &str {
+        self.words.first().map_or("", |w| w.0.as_str())
+    }
+
+    /// The span of the match starting at token `i`, if it matches there as whole words.
+    pub(super) fn match_at(&self, cx: &RuleCx, tokens: &[Token], i: usize) -> Option<Span> {
+        let p = &self.words;
+        let run = tokens.get(i..i + p.len())?;
+        let text = |t: &Token| cx.doc.original_slice(t.span);
+        let hit = !p.is_empty()
+            && run.iter().zip(p).enumerate().all(|(k, (t, (w, glued)))| {
+                (k == 0 || t.joined == *glued) && lower_into(text(t), &mut String::new()) == w
+            });
+        (hit && whole(cx, tokens, i, i + p.len()))
+            .then(|| Span::new(run[0].span.start, run[run.len() - 1].span.end))
+    }
+}
+
+struct WordSwap {
+    pattern: WordPattern,
+    replace: String,
+}
+
+struct RegexSwap {
+    re: Regex,
+    replace: String,
+}
+
+struct Substitution {
+    words: Vec<WordSwap>,
+    /// Word swaps by their first token.
+    first_word: HashMap<String, Vec<usize>>,
+    regexes: Vec<RegexSwap>,
+}
+
+/// `replace` as it should stand in place of the text at `span`: capitalised when that text
+/// is capitalised and opens its sentence or is in title case ("Alot" → "A lot", "Web Sites"
+/// → "Websites"), as configured otherwise ("the Web site" → "website"), and always as
+/// configured when `replace` has capitals of its own ("Wi-Fi").
+pub(super) fn keep_case(cx: &RuleCx, span: Span, replace: &str) -> String {
+    let found = cx.doc.original_slice(span);
+    if replace.chars().any(char::is_uppercase) {
+        return replace.to_string();
+    }
+    let upper = found
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    let title = found
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !upper || !(title || starts_sentence(cx, span)) {
+        return replace.to_string();
+    }
+    let mut out = String::with_capacity(replace.len());
+    let mut done = false;
+    for c in replace.chars() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `span` begins its sentence (punctuation such as an opening quote aside).
+fn starts_sentence(cx: &RuleCx, span: Span) -> bool {
+    let sentences = &cx.ex.sentences;
+    let k = sentences.partition_point(|s| s.span.start <= span.start);
+    k > 0
+        && sentences[k - 1]
+            .tokens
+            .iter()
+            .find(|t| t.kind != TokenKind::Punct)
+            .is_some_and(|t| t.span.start == span.start)
+}
+
+/// The spans of the document's names (organisations, persons, sources), sorted by start.
+pub(super) fn name_spans(cx: &RuleCx) -> Vec<Span> {
+    let mut v: Vec<Span> = cx
+        .ex
+        .claims
+        .iter()
+        .filter(|c| matches!(c, Claim::Organisation(_) | Claim::Person(_)))
+        .map(Claim::span)
+        .collect();
+    v.sort_by_key(|s| s.start);
+    v
+}
+
+/// `span` overlaps one of the sorted `names`.
+pub(super) fn in_name(names: &[Span], span: Span) -> bool {
+    // names starting before the span's end; the longest name is short, so look back a little
+    let k = names.partition_point(|n| n.start < span.end);
+    names[..k].iter().rev().take(8).any(|n| n.end > span.start)
+}
+
+impl Substitution {
+    fn emit(&self, cx: &RuleCx, span: Span, replace: &str, out: &mut Vec<Finding>) {
+        let found = cx.doc.original_slice(span);
+        if found.is_empty() || found == replace {
+            return;
+        }
+        let suggestion = keep_case(cx, span, replace);
+        if suggestion == found {
+            return;
+        }
+        let mut f = cx.finding(
+            Severity::Error,
+            &cx.rule.message,
+            &[
+                ("found", found.to_string()),
+                ("replace", suggestion.clone()),
+            ],
+            span,
+        );
+        f.suggestion = Some(suggestion);
+        out.push(f);
+    }
+
+    fn word_matches(&self, cx: &RuleCx, tokens: &[Token], names: &[Span], out: &mut Vec<Finding>) {
+        let text = |t: &Token| cx.doc.original_slice(t.span);
+        let first = tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(0);
+        let mut buf = String::new();
+        for i in 0..tokens.len() {
+            let Some(cands) = self.first_word.get(lower_into(text(&tokens[i]), &mut buf)) else {
+                continue;
+            };
+            for &w in cands {
+                let swap = &self.words[w];
+                let Some(span) = swap.pattern.match_at(cx, tokens, i) else {
+                    continue;
+                };
+                if in_name(names, span) || (i != first && title_case(cx, tokens, i, span)) {
+                    continue;
+                }
+                self.emit(cx, span, &swap.replace, out);
+            }
+        }
+    }
+}
+
+/// Tokens `a..b` stand as whole words: not glued to a word before them (directly, or by
+/// `-`, `.`, `/`, `@`, `_`: "re-e-mail", "www.alot.com"), nor glued after them to a word by
+/// `.`, `/`, `@`, `_` (a suffix after a hyphen is fine: "e-mail-based").
+pub(super) fn whole(cx: &RuleCx, tokens: &[Token], a: usize, b: usize) -> bool {
+    let text = |t: &Token| cx.doc.original_slice(t.span);
+    let wordish = |t: &Token| t.kind != TokenKind::Punct;
+    let joiner = |t: &Token, hyphen: bool| {
+        matches!(text(t), "." | "/" | "@" | "_") || (hyphen && text(t) == "-")
+    };
+    if a > 0 && tokens[a].joined {
+        let p = &tokens[a - 1];
+        if wordish(p) || (joiner(p, true) && p.joined && a >= 2 && wordish(&tokens[a - 2])) {
+            return false;
+        }
+    }
+    if let Some(n) = tokens.get(b).filter(|n| n.joined) {
+        if wordish(n) {
+            return false;
+        }
+        if joiner(n, false) && tokens.get(b + 1).is_some_and(|m| m.joined && wordish(m)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The match of two or more words at token `i` has every word capitalised: a name
+/// ("Cyber Space Administration").
+fn title_case(cx: &RuleCx, tokens: &[Token], i: usize, span: Span) -> bool {
+    let words: Vec<&str> = tokens[i..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| cx.doc.original_slice(t.span))
+        .collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+impl Check for Substitution {
+    fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
+        let names = name_spans(cx);
+        for s in &cx.ex.sentences {
+            if !self.words.is_empty() {
+                self.word_matches(cx, &s.tokens, &names, out);
+            }
+            if self.regexes.is_empty() {
+                continue;
+            }
+            let text = cx.doc.original_slice(s.span);
+            for r in &self.regexes {
+                for caps in r.re.captures_iter(text) {
+                    let m = caps.get(0).expect("group 0 is the match");
+                    if m.is_empty() {
+                        continue;
+                    }
+                    let mut replace = String::new();
+                    caps.expand(&r.replace, &mut replace);
+                    let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                    if !in_name(&names, span) {
+                        self.emit(cx, span, &replace, out);
+                    }
+                }
+            }
+        }
+    }
 }
