@@ -44,7 +44,11 @@ fn multipliers_take_the_tolerance() {
 
 #[test]
 fn a_direction_against_the_values_is_an_error() {
-    let f = findings("Rents fell to 1,500 euros from 1,200 euros.", None, "change");
+    let f = findings(
+        "Rents fell to 1,500 euros from 1,200 euros.",
+        None,
+        "change",
+    );
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Error);
     assert!(f[0].message.contains("a rise of 25%"), "{}", f[0].message);

@@ -25,7 +25,11 @@ fn the_seed_rate_holds_but_is_loose() {
     let f = findings(text, date(), "rate");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].severity, Severity::Info);
-    assert!(f[0].message.contains("over 2,711 per second"), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("over 2,711 per second"),
+        "{}",
+        f[0].message
+    );
     assert_eq!(
         &text[f[0].span.start..f[0].span.end],
         "more than 2,000 attacks every second"
@@ -43,7 +47,11 @@ fn an_exact_contradiction_is_an_error() {
     let f = findings(text, date(), "rate");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].severity, Severity::Error);
-    assert!(f[0].message.contains("2,710–2,713 per second"), "{}", f[0].message);
+    assert!(
+        f[0].message.contains("2,710–2,713 per second"),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]
