@@ -591,3 +591,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn wire_service_tags_are_sources() {
+    let t = "Reuters - Profits at the carmaker rose 12% to $4 billion.";
+    let s = sources(t);
+    assert_eq!(s.len(), 1);
+    assert_eq!(
+        (s[0].name.as_str(), s[0].document.as_deref()),
+        ("Reuters", Some("wire"))
+    );
+    let t = "BEIJING, Dec. 15 (Xinhua) -- Exports grew 5 percent in November.";
+    let s = sources(t);
+    assert_eq!(s.len(), 1);
+    assert_eq!(&t[s[0].span.start..s[0].span.end], "(Xinhua)");
+    // a place and a dash is a dateline, not a source
+    assert!(sources("PARIS - Exports grew 5 percent in November.").is_empty());
+    assert!(sources("The AP - style guide changed.").is_empty());
+}

@@ -133,11 +133,70 @@ fn person_cited(s: &Sent, j: usize) -> bool {
             || names::appositive_at(s, sp.end).is_some_and(|a| a.core || a.org.is_some()))
 }
 
+/// News agencies whose tag opens a wire story ("Reuters - ", "BEIJING, Dec. 15 (Xinhua) --").
+const WIRE_AGENCIES: &[&[&str]] = &[
+    &["AP"],
+    &["Associated", "Press"],
+    &["Reuters"],
+    &["AFP"],
+    &["Xinhua"],
+    &["Bloomberg"],
+    &["dpa"],
+    &["Kyodo"],
+    &["Yonhap"],
+    &["TASS"],
+    &["ANSA"],
+    &["EFE"],
+    &["PTI"],
+    &["UPI"],
+    &["CP"],
+];
+
+/// A wire-service tag opening the sentence: "Reuters - …", "(AP) -- …", "BEIJING, Dec. 15
+/// (Xinhua) -- …": the agency is the source of the story.
+fn wire_tag(ctx: &Ctx, out: &mut Vec<Claim>) {
+    let dash = |k: usize| matches!(ctx.tok(k), "-" | "\u{2014}" | "\u{2013}");
+    for start in 0..ctx.len().min(12) {
+        let paren = ctx.is(start, "(");
+        let a = if paren { start + 1 } else { start };
+        // a bare tag must open the sentence; a bracketed one may follow a dateline
+        if !paren && start != 0 {
+            continue;
+        }
+        let Some(agency) = WIRE_AGENCIES
+            .iter()
+            .find(|w| w.iter().enumerate().all(|(k, t)| ctx.tok(a + k) == *t))
+        else {
+            continue;
+        };
+        let mut b = a + agency.len();
+        if paren {
+            if !ctx.is(b, ")") {
+                continue;
+            }
+            b += 1;
+        }
+        if !dash(b) {
+            continue;
+        }
+        let name = ctx.slice(a, a + agency.len() - 1).to_string();
+        out.push(Claim::Source(SourceClaim {
+            span: ctx.span(start, b - 1),
+            text: String::new(),
+            key: crate::claims::entity::normalise_key(&name),
+            name,
+            document: Some("wire".to_string()),
+        }));
+        return;
+    }
+}
+
 pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     let n = ctx.len();
     if n == 0 {
         return;
     }
+    wire_tag(ctx, out);
     let s = Sent::new(ctx);
     // every pattern needs a document noun or "according to"
     if !(0..n).any(|i| s.has(i, DOC) || s.is(i, "according") || s.is(i, "paper")) {

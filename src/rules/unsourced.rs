@@ -1,8 +1,8 @@
 //! `unsourced`: a statistic with no source in its sentence or paragraph, for editors
 //! (always at most `info`).
 //!
-//! A statistic is a count or an amount of money of at least `min_value` (a quantity claim;
-//! durations, lengths, ages and dates are not statistics), a rate of at least `min_value`
+//! A statistic is an amount of money or a count of at least `min_value` (not the headcount of
+//! an event, "2,000 delegates attended"; not durations, lengths, ages or dates), a rate of at least `min_value`
 //! (any percentage rate), a relative change ("up 124 percent", "doubled", "up 3 points") or
 //! one from or to at least `min_value` ("rose to 20" is not), a share as a percentage or a
 //! fraction of something ("40%", "two-thirds of the firms"; not a bare "half of"), or one
@@ -43,14 +43,35 @@ struct Unsourced {
     scope: Scope,
 }
 
+/// People counted at an event: organisers announce these, nobody sources them.
+fn is_headcount(head: &str) -> bool {
+    matches!(
+        head,
+        "delegate"
+            | "representative"
+            | "participant"
+            | "attendee"
+            | "guest"
+            | "spectator"
+            | "speaker"
+            | "delegation"
+            | "exhibitor"
+    )
+}
+
 impl Unsourced {
     /// The claim is a statistic that needs a source.
     fn is_statistic(&self, c: &Claim) -> bool {
         match c {
-            Claim::Quantity(q) => {
-                matches!(q.unit.dimension, Dimension::Count | Dimension::Currency)
-                    && q.value.abs() >= self.min_value
-            }
+            // a count is a statistic when it covers a stated period ("80,000 incidents in the
+            // first nine months"): a headcount ("2,000 representatives attended") is not
+            Claim::Quantity(q) => match q.unit.dimension {
+                Dimension::Currency => q.value.abs() >= self.min_value,
+                Dimension::Count => {
+                    q.value.abs() >= self.min_value && !q.head.as_deref().is_some_and(is_headcount)
+                }
+                _ => false,
+            },
             Claim::Rate(r) => {
                 r.unit.dimension == Dimension::Percent || r.value.abs() >= self.min_value
             }
