@@ -84,8 +84,8 @@ struct Names {
     known: HashMap<String, String>,
     /// Key of every known misspelling → canonical name.
     misspelled: HashMap<String, String>,
-    /// Canonical keys with their names, for near-miss search.
-    canonical: Vec<(String, String)>,
+    /// Canonical keys with their names and letter counts, for near-miss search.
+    canonical: Vec<(String, String, [u8; 27])>,
     /// Misspelled word (lower-case) → correct word.
     word_fix: HashMap<String, String>,
     /// Abbreviation (lower-case, straight apostrophe) → full word.
@@ -140,7 +140,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
     let mut canonical = Vec::new();
     for o in &g.organisations {
         let key = normalise_key(&o.name);
-        canonical.push((key.clone(), o.name.clone()));
+        canonical.push((key.clone(), o.name.clone(), letters(&key)));
         known.insert(key, o.name.clone());
         for a in &o.aliases {
             known.insert(normalise_key(a), o.name.clone());
@@ -176,6 +176,20 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
     }))
 }
 
+/// How often each letter a–z (and anything else, in the last slot) occurs in a key.
+fn letters(key: &str) -> [u8; 27] {
+    let mut c = [0u8; 27];
+    for b in key.bytes() {
+        let i = if b.is_ascii_lowercase() {
+            (b - b'a') as usize
+        } else {
+            26
+        };
+        c[i] = c[i].saturating_add(1);
+    }
+    c
+}
+
 /// A correction keeps the case pattern of the word it replaces ("INSTITUE" → "INSTITUTE").
 fn with_case(written: &str, fix: &str) -> String {
     if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) {
@@ -189,8 +203,19 @@ impl Names {
     /// The gazetteer name this key nearly matches, if any.
     fn near_miss(&self, key: &str) -> Option<&str> {
         let mut best: Option<(f64, &str)> = None;
-        for (k, name) in &self.canonical {
+        let counts = letters(key);
+        for (k, name, kc) in &self.canonical {
             if k.len().abs_diff(key.len()) > 3 || k == key {
+                continue;
+            }
+            // two edits change at most four letter counts by one each: a cheap filter
+            // before the quadratic distance
+            let diff: u32 = counts
+                .iter()
+                .zip(kc)
+                .map(|(a, b)| u32::from(a.abs_diff(*b)))
+                .sum();
+            if diff > 4 {
                 continue;
             }
             if strsim::damerau_levenshtein(k, key) > 2 {
