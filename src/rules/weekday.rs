@@ -1,6 +1,7 @@
 //! `weekday`: a weekday that does not match its date ("Tuesday, Sept. 1, 2016" was a
-//! Thursday). Relative weekdays ("on Tuesday") are resolved from the dateline and so always
-//! agree with it; only a weekday written beside an absolute date is checked.
+//! Thursday). A weekday alone ("on Tuesday") is resolved from the dateline and so always
+//! agrees with it; a weekday written beside a day of the month is checked, also when the
+//! year comes from the dateline ("Sunday (Aug. 29)").
 
 use super::{Check, RawRule, RuleCx};
 use crate::claims::date::Granularity;
@@ -31,7 +32,11 @@ impl Check for Weekday {
             let (Some(written), Some(start)) = (&d.weekday, d.start) else {
                 continue;
             };
-            if d.relative || d.granularity != Granularity::Day || d.end != Some(start) {
+            // a weekday alone ("on Tuesday") is resolved from the dateline and cannot
+            // disagree with it; a weekday beside a day of the month ("Sunday (Aug. 29)",
+            // its year taken from the dateline) can
+            let names_a_day = d.text.bytes().any(|b| b.is_ascii_digit());
+            if !names_a_day || d.granularity != Granularity::Day || d.end != Some(start) {
                 continue;
             }
             let actual = crate::time::calendar::weekday_name(start.weekday()).to_lowercase();
