@@ -289,15 +289,7 @@ impl Check for Change {
             let Some(severity) = j.verdict.severity() else {
                 continue;
             };
-            let template = match j.verdict {
-                Verdict::Contradicts => cx.rule.message.as_str(),
-                Verdict::Outside => cx
-                    .rule
-                    .message_outside
-                    .as_deref()
-                    .unwrap_or(DEFAULT_OUTSIDE),
-                _ => cx.rule.message_loose.as_deref().unwrap_or(DEFAULT_LOOSE),
-            };
+            let template = cx.template(j.verdict, DEFAULT_OUTSIDE, DEFAULT_LOOSE);
             out.push(cx.finding(
                 severity,
                 template,

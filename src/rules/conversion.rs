@@ -18,7 +18,8 @@
 //! (20 km)": 16.09), with the corrected figure as the suggestion when the written unit can be
 //! kept.
 
-use super::fraction::{between, fixed, replace_leading_figure};
+use super::fraction::{between, replace_leading_figure};
+use super::template::fixed;
 use super::{template, Check, RawRule, RuleCx};
 use crate::claims::conversion::Measure;
 use crate::claims::Claim;
@@ -189,14 +190,12 @@ impl Check for Conversion {
                 })
                 .unwrap_or(candidates[0]);
             let number = written(e, to);
-            let template = match severity {
-                Severity::Error => cx.rule.message.as_str(),
-                _ => cx
-                    .rule
-                    .message_outside
-                    .as_deref()
-                    .unwrap_or(DEFAULT_OUTSIDE),
+            let verdict = if severity == Severity::Error {
+                super::ladder::Verdict::Contradicts
+            } else {
+                super::ladder::Verdict::Outside
             };
+            let template = cx.template(verdict, DEFAULT_OUTSIDE, DEFAULT_OUTSIDE);
             let mut f = cx.finding(
                 severity,
                 template,

@@ -12,6 +12,7 @@
 //! fraction ("more than half", "nearly a third") asserts an interval and the percentage only
 //! has to fall in it.
 
+use super::template::fixed;
 use super::{ladder, template, Check, RawRule, RuleCx};
 use crate::claims::Claim;
 use crate::document::Span;
@@ -189,30 +190,6 @@ fn distance(a: &Interval, b: &Interval) -> f64 {
     gap(a.upper, b.lower).max(gap(b.upper, a.lower))
 }
 
-/// `v` with `d` decimals and thousands separators.
-pub(super) fn fixed(v: f64, d: u32) -> String {
-    let s = format!("{:.*}", d as usize, v);
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
-    let (sign, digits) = match int.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", int),
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
 /// `text` with its leading figure (which must read as `old`) replaced by `new`.
 pub(super) fn replace_leading_figure(text: &str, old: f64, new: &str) -> Option<String> {
     let end = text
@@ -270,14 +247,12 @@ impl Fraction {
             (true, None) => format!("{}%", template::number(frac.value)),
             (false, _) => format!("{}%", ladder::describe(&frac.interval)),
         };
-        let template = match severity {
-            Severity::Error => cx.rule.message.as_str(),
-            _ => cx
-                .rule
-                .message_outside
-                .as_deref()
-                .unwrap_or(DEFAULT_OUTSIDE),
+        let verdict = if severity == Severity::Error {
+            super::ladder::Verdict::Contradicts
+        } else {
+            super::ladder::Verdict::Outside
         };
+        let template = cx.template(verdict, DEFAULT_OUTSIDE, DEFAULT_OUTSIDE);
         let mut f = cx.finding(
             severity,
             template,

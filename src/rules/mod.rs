@@ -241,6 +241,27 @@ impl RuleCx<'_> {
         }
     }
 
+    /// The message template for a verdict of the ladder: the rule's `message` for a
+    /// contradiction, `message_outside` for a figure outside the stated approximation,
+    /// `message_loose` for a bound far looser than the figures allow; the kind's defaults
+    /// where the rule sets none.
+    pub fn template<'t>(
+        &'t self,
+        verdict: ladder::Verdict,
+        default_outside: &'t str,
+        default_loose: &'t str,
+    ) -> &'t str {
+        match verdict {
+            ladder::Verdict::Contradicts | ladder::Verdict::Consistent => &self.rule.message,
+            ladder::Verdict::Outside => self
+                .rule
+                .message_outside
+                .as_deref()
+                .unwrap_or(default_outside),
+            ladder::Verdict::Loose => self.rule.message_loose.as_deref().unwrap_or(default_loose),
+        }
+    }
+
     /// A related place in this document.
     pub fn related(&self, span: Span, message: impl Into<String>) -> Related {
         Related {

@@ -465,14 +465,12 @@ impl Parts {
             .map(|p| format!("{}{unit}", template::number(p.shown)))
             .collect::<Vec<_>>()
             .join(" + ");
-        let template = match severity {
-            Severity::Error => cx.rule.message.as_str(),
-            _ => cx
-                .rule
-                .message_outside
-                .as_deref()
-                .unwrap_or(DEFAULT_OUTSIDE),
+        let verdict = if severity == Severity::Error {
+            super::ladder::Verdict::Contradicts
+        } else {
+            super::ladder::Verdict::Outside
         };
+        let template = cx.template(verdict, DEFAULT_OUTSIDE, DEFAULT_OUTSIDE);
         let last = g.parts.last().expect("a group has parts");
         let mut f = cx.finding(
             severity,

@@ -581,15 +581,7 @@ impl Check for Rate {
             let Some(severity) = verdict.severity() else {
                 continue;
             };
-            let template = match verdict {
-                Verdict::Contradicts => cx.rule.message.as_str(),
-                Verdict::Outside => cx
-                    .rule
-                    .message_outside
-                    .as_deref()
-                    .unwrap_or(DEFAULT_OUTSIDE),
-                _ => cx.rule.message_loose.as_deref().unwrap_or(DEFAULT_LOOSE),
-            };
+            let template = cx.template(verdict, DEFAULT_OUTSIDE, DEFAULT_LOOSE);
             let (total, period) = match (t.per, t.period) {
                 (Some(p), _) => (t.text.to_string(), format!("{} {p}", article(p))),
                 (None, Some(p)) if !t.span.contains(p.span) => {

@@ -56,26 +56,15 @@ pub fn render(template: &str, fields: &[(&str, String)]) -> String {
     out
 }
 
-/// A figure for a message: thousands separators, at most `sig` significant digits
-/// (2711.4 → "2,711"; 0.0345 → "0.0345"; 85500000000 → "85,500,000,000").
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return if v > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    let sig = 4;
-    let mag = if v == 0.0 {
-        0
-    } else {
-        v.abs().log10().floor() as i32
-    };
-    let decimals = (sig - 1 - mag).clamp(0, 6) as usize;
-    let s = format!("{:.*}", decimals, v);
+/// `v` with exactly `decimals` decimals and thousands separators ("29,032", "-4.5").
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let s = format!("{:.*}", decimals as usize, v);
     let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.trim_end_matches('0').to_string())),
-        None => (s.clone(), None),
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
     };
     let (sign, digits) = match int.strip_prefix('-') {
-        Some(d) => ("-", d.to_string()),
+        Some(r) => ("-", r),
         None => ("", int),
     };
     let mut grouped = String::new();
@@ -86,8 +75,35 @@ pub fn number(v: f64) -> String {
         grouped.push(c);
     }
     match frac {
-        Some(f) if !f.is_empty() => format!("{sign}{grouped}.{f}"),
-        _ => format!("{sign}{grouped}"),
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A figure for a message: thousands separators, about four significant digits, no
+/// trailing zeros (2711.4 → "2,711"; 0.0345 → "0.0345"; 85500000000 → "85,500,000,000").
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let sig = 4;
+    let mag = if v == 0.0 {
+        0
+    } else {
+        v.abs().log10().floor() as i32
+    };
+    let decimals = (sig - 1 - mag).clamp(0, 6) as u32;
+    let s = fixed(v, decimals);
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int}.{frac}")
+            }
+        }
+        None => s,
     }
 }
 
