@@ -322,38 +322,6 @@ pub fn change_of(
             end = f.end;
         }
     }
-    // merge into "climbed from 1,200 to 1,500, a 25% rise"
-    if let Some(Claim::Change(prev)) = out.last_mut() {
-        let gap_ok = start >= 1 && prev.span.end <= ctx.tokens[start].span.start && {
-            let gap = &ctx.text[prev.span.end..ctx.tokens[start].span.start];
-            gap.trim().len() <= 2
-                && gap
-                    .trim()
-                    .chars()
-                    .all(|c| c == ',' || c == '-' || c == '\u{2014}')
-        };
-        if gap_ok && prev.to.is_some() && prev.percent.is_none() && prev.multiplier.is_none() {
-            let c = claim(
-                ctx,
-                start,
-                end - 1,
-                direction,
-                Some(r),
-                Some(r.fig.value),
-                (None, None),
-                None,
-                basis,
-                periods,
-            );
-            prev.percent = c.percent;
-            prev.points = c.points;
-            prev.interval = c.interval;
-            prev.qualifier = c.qualifier;
-            prev.basis = prev.basis.take().or(c.basis);
-            prev.span = prev.span.cover(c.span);
-            return Some((None, end));
-        }
-    }
     let c = claim(
         ctx,
         start,
@@ -366,6 +334,26 @@ pub fn change_of(
         basis,
         periods,
     );
+    // merge into "climbed from 1,200 to 1,500, a 25% rise"
+    if let Some(Claim::Change(prev)) = out.last_mut() {
+        let gap_ok = start >= 1 && prev.span.end <= ctx.tokens[start].span.start && {
+            let gap = &ctx.text[prev.span.end..ctx.tokens[start].span.start];
+            gap.trim().len() <= 2
+                && gap
+                    .trim()
+                    .chars()
+                    .all(|c| c == ',' || c == '-' || c == '\u{2014}')
+        };
+        if gap_ok && prev.to.is_some() && prev.percent.is_none() && prev.multiplier.is_none() {
+            prev.percent = c.percent;
+            prev.points = c.points;
+            prev.interval = c.interval;
+            prev.qualifier = c.qualifier;
+            prev.basis = prev.basis.take().or(c.basis);
+            prev.span = prev.span.cover(c.span);
+            return Some((None, end));
+        }
+    }
     Some((Some(Claim::Change(c)), end))
 }
 
