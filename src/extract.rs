@@ -25,14 +25,6 @@ pub struct SentenceRef {
 }
 
 impl Extraction {
-    /// The claims of sentence `s`.
-    pub fn claims_in(&self, s: usize) -> impl Iterator<Item = &Claim> {
-        self.claims
-            .iter()
-            .zip(&self.claim_sentence)
-            .filter(move |(_, k)| **k == s)
-            .map(|(c, _)| c)
-    }
     /// The block (paragraph) of claim `k`.
     pub fn block_of(&self, k: usize) -> usize {
         self.sentences[self.claim_sentence[k]].block

@@ -26,7 +26,7 @@ pub fn for_each_document(
     fallback_date: Option<Date>,
     mut f: impl FnMut(Document) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
-    let inputs = input::walk::expand(paths).unwrap_or_default();
+    let inputs = input::walk::expand(paths);
     let opts = LoadOptions { fallback_date };
     let mut summary = Summary::default();
     for inp in &inputs {

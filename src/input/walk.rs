@@ -15,14 +15,8 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 /// itself, a directory is walked recursively for files with a known extension, in a stable
 /// (sorted) order. Hidden files are skipped and `.gitignore`/`.ignore` files are obeyed (in
 /// or out of a Git repository); symbolic links are followed.
-///
-/// Never fails: the `Result` is kept for callers; walk errors are returned as inputs.
-pub fn expand(paths: &[String]) -> Result<Vec<InputRef>, String> {
-    Ok(expand_all(paths))
-}
-
-/// As [`expand`], without the `Result`.
-pub fn expand_all(paths: &[String]) -> Vec<InputRef> {
+/// Never fails: walk errors are returned as inputs that fail to load.
+pub fn expand(paths: &[String]) -> Vec<InputRef> {
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
@@ -145,7 +139,7 @@ mod tests {
         ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got = expand_all(&[d.display().to_string(), "-".into(), "nope.txt".into()]);
+        let got = expand(&[d.display().to_string(), "-".into(), "nope.txt".into()]);
         let want = vec![
             InputRef::File(d.join("a.md")),
             InputRef::File(d.join("b.txt")),
@@ -167,7 +161,7 @@ mod tests {
         std::os::unix::fs::symlink(&d, d.join("sub/loop")).unwrap();
         std::os::unix::fs::symlink(d.join("missing.txt"), d.join("broken.txt")).unwrap();
         std::os::unix::fs::symlink(d.join("missing.png"), d.join("broken.png")).unwrap();
-        let got = expand_all(&[d.display().to_string()]);
+        let got = expand(&[d.display().to_string()]);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(
             matches!(&got[0], InputRef::Unreadable { path, error } if path == &d.join("broken.txt") && error.contains("No such file")),
