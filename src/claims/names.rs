@@ -1579,17 +1579,23 @@ pub fn quotations(s: &Sent) -> Vec<Quotation> {
     out
 }
 
-/// The opening quotation mark before byte `pos` of the text, within the sentence's block.
-pub fn opening_before(ctx: &Ctx, pos: usize) -> Option<usize> {
+/// Where a look back for quotation marks from byte `pos` starts: the sentence's block, at
+/// most 8,000 bytes back, on a character boundary.
+fn look_back_from(ctx: &Ctx, pos: usize) -> usize {
     let lo = ctx
         .doc
         .blocks
         .get(ctx.sentence.block)
         .map_or(0, |b| b.start)
         .max(pos.saturating_sub(8000));
-    let lo = (lo..pos)
+    (lo..pos)
         .find(|&i| ctx.text.is_char_boundary(i))
-        .unwrap_or(pos);
+        .unwrap_or(pos)
+}
+
+/// The opening quotation mark before byte `pos` of the text, within the sentence's block.
+pub fn opening_before(ctx: &Ctx, pos: usize) -> Option<usize> {
+    let lo = look_back_from(ctx, pos);
     let hay = ctx.text.get(lo..pos)?;
     let i = hay.rfind(['"', '\u{201C}', '\u{201D}', '\u{00AB}'])?;
     let c = hay[i..].chars().next()?;
@@ -1599,15 +1605,7 @@ pub fn opening_before(ctx: &Ctx, pos: usize) -> Option<usize> {
 /// The quotation whose closing mark ends just before byte `pos` (white space between
 /// allowed): its span, marks included.
 pub fn quotation_ending_before(ctx: &Ctx, pos: usize) -> Option<Span> {
-    let lo = ctx
-        .doc
-        .blocks
-        .get(ctx.sentence.block)
-        .map_or(0, |b| b.start)
-        .max(pos.saturating_sub(8000));
-    let lo = (lo..pos)
-        .find(|&i| ctx.text.is_char_boundary(i))
-        .unwrap_or(pos);
+    let lo = look_back_from(ctx, pos);
     let before = ctx.text.get(lo..pos)?.trim_end();
     let c = before.chars().next_back()?;
     if c != '"' && c != '\u{201D}' && c != '\u{00BB}' {

@@ -31,6 +31,27 @@ pub struct DateVal {
     pub days: (f64, f64),
 }
 
+impl DateVal {
+    /// A resolved date or range from `s` to `e` (inclusive).
+    pub fn resolved(
+        s: Date,
+        e: Date,
+        granularity: Granularity,
+        weekday: Option<Weekday>,
+        relative: bool,
+    ) -> DateVal {
+        DateVal {
+            start: Some(s),
+            end: Some(e),
+            granularity,
+            weekday,
+            relative,
+            resolved: true,
+            days: exact_days(s, e),
+        }
+    }
+}
+
 /// The stretch of time an expression says a figure covers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PeriodVal {
@@ -816,15 +837,7 @@ impl<'c, 'a> Scan<'c, 'a> {
         let doc = self.doc;
         let mk = |g: Granularity, se: Option<(Date, Date)>, days: (f64, f64)| -> Hit {
             let dv = match se {
-                Some((s, e)) => DateVal {
-                    start: Some(s),
-                    end: Some(e),
-                    granularity: g,
-                    weekday: None,
-                    relative: true,
-                    resolved: true,
-                    days: exact_days(s, e),
-                },
+                Some((s, e)) => DateVal::resolved(s, e, g, None, true),
                 None => unresolved(g, days),
             };
             Hit {
@@ -1280,15 +1293,7 @@ impl<'c, 'a> Scan<'c, 'a> {
             }
         });
         let dv = match se {
-            Some((s, e)) if s <= e => DateVal {
-                start: Some(s),
-                end: Some(e),
-                granularity: g,
-                weekday: None,
-                relative: true,
-                resolved: true,
-                days: exact_days(s, e),
-            },
+            Some((s, e)) if s <= e => DateVal::resolved(s, e, g, None, true),
             _ => DateVal {
                 start: None,
                 end: None,
@@ -2059,14 +2064,8 @@ impl<'c, 'a> Scan<'c, 'a> {
     }
 
     fn resolve(&self, a: Atom, wd: Option<Weekday>) -> Option<DateVal> {
-        let mk = |s: Date, e: Date, g: Granularity, relative: bool| DateVal {
-            start: Some(s),
-            end: Some(e),
-            granularity: g,
-            weekday: wd,
-            relative,
-            resolved: true,
-            days: exact_days(s, e),
+        let mk = |s: Date, e: Date, g: Granularity, relative: bool| {
+            DateVal::resolved(s, e, g, wd, relative)
         };
         let open = |g: Granularity, days: (f64, f64), relative: bool| DateVal {
             start: None,
@@ -2147,15 +2146,7 @@ impl<'c, 'a> Scan<'c, 'a> {
 
     fn resolve_span(&self, a: Atom, b: Atom) -> Option<DateVal> {
         let range = |s: Date, e: Date, relative: bool| {
-            (s <= e).then(|| DateVal {
-                start: Some(s),
-                end: Some(e),
-                granularity: Granularity::Range,
-                weekday: None,
-                relative,
-                resolved: true,
-                days: exact_days(s, e),
-            })
+            (s <= e).then(|| DateVal::resolved(s, e, Granularity::Range, None, relative))
         };
         let open = |days: (f64, f64)| DateVal {
             start: None,
