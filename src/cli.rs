@@ -42,14 +42,28 @@ pub struct CheckArgs {
     /// Document date to use when a document states none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Print how many findings each rule made (rule, severity, count) instead of the
+    /// findings (with --format human or concise).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     /// Annotated snippets for people.
     Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
     /// One JSON object: {"findings": [...], "summary": {...}}.
     Json,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test suite per document, one test case per finding.
+    Junit,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
 }
 
 #[derive(Debug, clap::Args)]

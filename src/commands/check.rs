@@ -2,7 +2,10 @@
 
 use super::{inputs, load_rules, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::report::{human::Human, json::Json, CheckSummary, Reporter};
+use crate::report::{
+    concise::Concise, github::Github, human::Human, json::Json, jsonl::Jsonl, junit::Junit,
+    sarif::Sarif, CheckSummary, Reporter, Statistics,
+};
 use std::io::Write;
 
 pub fn run(args: &CheckArgs) -> i32 {
@@ -14,9 +17,21 @@ pub fn run(args: &CheckArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    // the formats whose last line (on standard output) is the summary
+    let summarised = matches!(args.format, CheckFormat::Human | CheckFormat::Concise);
+    if args.statistics && !summarised {
+        eprintln!("factlint: --statistics works with --format human or concise");
+        return EXIT_ERROR;
+    }
     let mut reporter: Box<dyn Reporter> = match args.format {
+        _ if args.statistics => Box::new(Statistics::default()),
         CheckFormat::Human => Box::new(Human::default()),
+        CheckFormat::Concise => Box::new(Concise),
         CheckFormat::Json => Box::new(Json::default()),
+        CheckFormat::Jsonl => Box::new(Jsonl),
+        CheckFormat::Github => Box::new(Github),
+        CheckFormat::Junit => Box::new(Junit::default()),
+        CheckFormat::Sarif => Box::new(Sarif::new(&registry)),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -39,7 +54,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     {
         return inputs::output_error(e);
     }
-    if args.format != CheckFormat::Human {
+    if !summarised {
         eprintln!("factlint: {}", summary.inputs.line());
     }
     if summary.inputs.failed > 0 {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct RelatedOut<'a> {
+pub(super) struct RelatedOut<'a> {
     path: &'a str,
     span: Span,
     line: usize,
@@ -15,8 +15,9 @@ struct RelatedOut<'a> {
     message: &'a str,
 }
 
+/// One finding as the json and jsonl formats write it.
 #[derive(Serialize)]
-struct FindingOut<'a> {
+pub(super) struct FindingOut<'a> {
     path: &'a str,
     rule: &'a str,
     severity: Severity,
@@ -28,6 +29,40 @@ struct FindingOut<'a> {
     suggestion: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<RelatedOut<'a>>,
+}
+
+/// The serialisable form of `f`, a finding of `doc` (`lines` indexes `doc.source`).
+pub(super) fn finding_out<'a>(
+    doc: &'a Document,
+    lines: &LineIndex,
+    f: &'a Finding,
+) -> FindingOut<'a> {
+    let (line, column) = lines.line_col(&doc.source, f.span.start);
+    let related = f
+        .related
+        .iter()
+        .map(|r| {
+            let (line, column) = lines.line_col(&doc.source, r.span.start);
+            RelatedOut {
+                path: r.path.as_deref().unwrap_or(&doc.path),
+                span: r.span,
+                line,
+                column,
+                message: &r.message,
+            }
+        })
+        .collect();
+    FindingOut {
+        path: &doc.path,
+        rule: &f.rule,
+        severity: f.severity,
+        message: &f.message,
+        span: f.span,
+        line,
+        column,
+        suggestion: f.suggestion.as_deref(),
+        related,
+    }
 }
 
 #[derive(Default)]
@@ -44,32 +79,7 @@ impl Reporter for Json {
     ) -> io::Result<()> {
         let lines = LineIndex::new(&doc.source);
         for f in findings {
-            let (line, column) = lines.line_col(&doc.source, f.span.start);
-            let related = f
-                .related
-                .iter()
-                .map(|r| {
-                    let (line, column) = lines.line_col(&doc.source, r.span.start);
-                    RelatedOut {
-                        path: r.path.as_deref().unwrap_or(&doc.path),
-                        span: r.span,
-                        line,
-                        column,
-                        message: &r.message,
-                    }
-                })
-                .collect();
-            let out = FindingOut {
-                path: &doc.path,
-                rule: &f.rule,
-                severity: f.severity,
-                message: &f.message,
-                span: f.span,
-                line,
-                column,
-                suggestion: f.suggestion.as_deref(),
-                related,
-            };
+            let out = finding_out(doc, &lines, f);
             self.findings
                 .push(serde_json::to_value(&out).map_err(io::Error::other)?);
         }

@@ -1,0 +1,248 @@
+//! `--format sarif`: SARIF 2.1.0 (one run; every loaded rule in `tool.driver.rules`; one
+//! result per finding). Columns count Unicode characters (`columnKind: unicodeCodePoints`);
+//! `byteOffset`/`byteLength` are the exact span. Written when the run ends.
+
+use super::{CheckSummary, Reporter};
+use crate::document::{Document, LineIndex, Span};
+use crate::findings::{Finding, Severity};
+use crate::rules::Registry;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<RuleOut>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleOut {
+    id: String,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub struct Sarif {
+    rules: Vec<RuleOut>,
+    index: HashMap<String, usize>,
+    results: Vec<SarifResult>,
+}
+
+impl Sarif {
+    /// A reporter describing every rule of `registry`.
+    pub fn new(registry: &Registry) -> Sarif {
+        let rules: Vec<RuleOut> = registry
+            .rules
+            .iter()
+            .map(|r| RuleOut {
+                id: r.id.clone(),
+                name: r.id.clone(),
+                short_description: Text {
+                    text: r.summary().to_string(),
+                },
+                full_description: Text {
+                    text: r.description.trim().to_string(),
+                },
+                default_configuration: Configuration {
+                    level: level(r.severity),
+                },
+            })
+            .collect();
+        let index = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        Sarif {
+            rules,
+            index,
+            results: Vec::new(),
+        }
+    }
+}
+
+/// A location in `path`; lines and columns only when `lines` indexes that file's `source`.
+fn location(path: &str, source: Option<(&str, &LineIndex)>, span: Span) -> PhysicalLocation {
+    let (start, end) = match source {
+        Some((text, lines)) => (
+            Some(lines.line_col(text, span.start)),
+            Some(lines.line_col(text, span.end)),
+        ),
+        None => (None, None),
+    };
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: path.to_string(),
+        },
+        region: Region {
+            start_line: start.map(|p| p.0),
+            start_column: start.map(|p| p.1),
+            end_line: end.map(|p| p.0),
+            end_column: end.map(|p| p.1),
+            byte_offset: span.start,
+            byte_length: span.len(),
+        },
+    }
+}
+
+impl Reporter for Sarif {
+    fn document(
+        &mut self,
+        doc: &Document,
+        findings: &[Finding],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let lines = LineIndex::new(&doc.source);
+        let own = Some((doc.source.as_str(), &lines));
+        for f in findings {
+            let related = f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Location {
+                    id: Some(i),
+                    physical_location: match &r.path {
+                        Some(p) => location(p, None, r.span),
+                        None => location(&doc.path, own, r.span),
+                    },
+                    message: Some(Text {
+                        text: r.message.clone(),
+                    }),
+                })
+                .collect();
+            self.results.push(SarifResult {
+                rule_id: f.rule.clone(),
+                rule_index: self.index.get(&f.rule).copied(),
+                level: level(f.severity),
+                message: Text {
+                    text: f.message.clone(),
+                },
+                locations: vec![Location {
+                    id: None,
+                    physical_location: location(&doc.path, own, f.span),
+                    message: None,
+                }],
+                related_locations: related,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &CheckSummary, out: &mut dyn Write) -> io::Result<()> {
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "factlint",
+                        version: env!("CARGO_PKG_VERSION"),
+                        rules: std::mem::take(&mut self.rules),
+                    },
+                },
+                column_kind: "unicodeCodePoints",
+                results: std::mem::take(&mut self.results),
+            }],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    }
+}
