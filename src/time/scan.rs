@@ -1571,6 +1571,19 @@ impl<'c, 'a> Scan<'c, 'a> {
     }
 
     /// A year after a date, unless the number is a count ("Dec. 15, 2000 people").
+    /// What follows a day of the month at token `e`: an ordinal suffix ("15th"), then an
+    /// optional comma and a year ("Dec. 15, 2015"): (the year, the token after the date).
+    fn after_day(&self, mut e: usize) -> (Option<i32>, usize) {
+        if self.ord_suffix(e) {
+            e += 1;
+        }
+        let k = if self.p(e, b',') { e + 1 } else { e };
+        match self.trailing_year(k) {
+            Some(y) => (Some(y), k + 1),
+            None => (None, e),
+        }
+    }
+
     fn trailing_year(&self, k: usize) -> Option<i32> {
         let y = self.year_num(k)?;
         if self.joined(k + 1)
@@ -1601,15 +1614,8 @@ impl<'c, 'a> Scan<'c, 'a> {
             let time_or_age =
                 self.glue(j + 1, b':') || (self.glue(j + 1, b'-') && self.unit(j + 2).is_some());
             if !time_or_age {
-                let mut e = j + 1;
-                if self.ord_suffix(e) {
-                    e += 1;
-                }
-                let k = if self.p(e, b',') { e + 1 } else { e };
-                if let Some(y) = self.trailing_year(k) {
-                    return Some((Atom::Day { y: Some(y), m, d }, k + 1));
-                }
-                return Some((Atom::Day { y: None, m, d }, e));
+                let (y, end) = self.after_day(j + 1);
+                return Some((Atom::Day { y, m, d }, end));
             }
         }
         let k = if self.p(j, b',') { j + 1 } else { j };
@@ -1976,22 +1982,15 @@ impl<'c, 'a> Scan<'c, 'a> {
                     let day_first = matches!(self.c(k + 1), C::Month(..))
                         || (self.ord_suffix(k + 1) && matches!(self.c(k + 2), C::Kw(K::Of)));
                     if !day_first {
-                        let mut e = k + 1;
-                        if self.ord_suffix(e) {
-                            e += 1;
-                        }
-                        let j = if self.p(e, b',') { e + 1 } else { e };
-                        if let Some(y2) = self.trailing_year(j) {
-                            return Some((
-                                Atom::Day {
-                                    y: Some(y2),
-                                    m,
-                                    d: d2,
-                                },
-                                j + 1,
-                            ));
-                        }
-                        return Some((Atom::Day { y, m, d: d2 }, e));
+                        let (y2, end) = self.after_day(k + 1);
+                        return Some((
+                            Atom::Day {
+                                y: y2.or(y),
+                                m,
+                                d: d2,
+                            },
+                            end,
+                        ));
                     }
                 }
                 match self.date_atom(k)? {
