@@ -410,24 +410,9 @@ fn month_first(s: &str) -> Option<(PartialDate, usize)> {
     n += sp;
     let (day, dn) = day(&s[n..])?;
     n += dn;
-    let mut pd = PartialDate {
-        year: None,
-        month,
-        day,
-    };
-    let mut j = n;
-    if s[j..].starts_with(',') {
-        j += 1;
-    }
-    let sp = spaces(&s[j..]);
-    if sp > 0 || j > n {
-        j += sp;
-        if let Some((y, yn)) = year(&s[j..]) {
-            pd.year = Some(y);
-            n = j + yn;
-        }
-    }
-    Some((pd, n))
+    // after a day number the year must stand apart: "Dec 15, 2015", "Dec 15 2015"
+    let (year, n) = year_after(s, n, true).map_or((None, n), |(y, e)| (Some(y), e));
+    Some((PartialDate { year, month, day }, n))
 }
 
 /// `15 December 2015`, `15th of Dec. 2015`, `15 Dec`.
@@ -443,21 +428,23 @@ fn day_first(s: &str) -> Option<(PartialDate, usize)> {
     }
     let (month, mn) = month_name(&s[n..])?;
     n += mn;
-    let mut pd = PartialDate {
-        year: None,
-        month,
-        day,
-    };
+    let (year, n) = year_after(s, n, false).map_or((None, n), |(y, e)| (Some(y), e));
+    Some((PartialDate { year, month, day }, n))
+}
+
+/// A year after a date's day and month at byte `n`, past an optional comma and spaces; with
+/// `need_gap`, only when a comma or a space stands before it: (year, end).
+fn year_after(s: &str, n: usize, need_gap: bool) -> Option<(i16, usize)> {
     let mut j = n;
     if s[j..].starts_with(',') {
         j += 1;
     }
-    j += spaces(&s[j..]);
-    if let Some((y, yn)) = year(&s[j..]) {
-        pd.year = Some(y);
-        n = j + yn;
+    let sp = spaces(&s[j..]);
+    if need_gap && sp == 0 && j == n {
+        return None;
     }
-    Some((pd, n))
+    j += sp;
+    year(&s[j..]).map(|(y, yn)| (y, j + yn))
 }
 
 /// A weekday name and its comma at the start of `s` ("Tuesday, ", "Tue. "): its length.
