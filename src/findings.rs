@@ -44,6 +44,12 @@ pub struct Related {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     pub span: Span,
+    /// The 1-based line and column of `span.start`, when known without the document's text
+    /// (a place in another document, found by a cross-source rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     pub message: String,
 }
 

@@ -97,7 +97,10 @@ impl Reporter for Human {
                 .element(snippet)];
             for r in &f.related {
                 if r.path.is_some() || !near.contains(&r.span) {
-                    let (l, c) = lines.line_col(&doc.source, r.span.start);
+                    let (l, c) = match (r.line, r.column) {
+                        (Some(l), Some(c)) => (l, c),
+                        _ => lines.line_col(&doc.source, r.span.start),
+                    };
                     let at = format!(
                         "{}:{l}:{c}: {}",
                         r.path.as_deref().unwrap_or(&doc.path),

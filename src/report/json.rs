@@ -42,7 +42,10 @@ pub(super) fn finding_out<'a>(
         .related
         .iter()
         .map(|r| {
-            let (line, column) = lines.line_col(&doc.source, r.span.start);
+            let (line, column) = match (r.line, r.column) {
+                (Some(l), Some(c)) => (l, c),
+                _ => lines.line_col(&doc.source, r.span.start),
+            };
             RelatedOut {
                 path: r.path.as_deref().unwrap_or(&doc.path),
                 span: r.span,

@@ -200,7 +200,12 @@ impl Reporter for Sarif {
                 .map(|(i, r)| Location {
                     id: Some(i),
                     physical_location: match &r.path {
-                        Some(p) => location(p, None, r.span),
+                        Some(p) => {
+                            let mut at = location(p, None, r.span);
+                            at.region.start_line = r.line;
+                            at.region.start_column = r.column;
+                            at
+                        }
                         None => location(&doc.path, own, r.span),
                     },
                     message: Some(Text {

@@ -267,6 +267,8 @@ impl RuleCx<'_> {
         Related {
             path: None,
             span,
+            line: None,
+            column: None,
             message: message.into(),
         }
     }

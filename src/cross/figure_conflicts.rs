@@ -1,0 +1,1 @@
+//! figure_conflicts (to come).

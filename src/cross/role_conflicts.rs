@@ -1,0 +1,1 @@
+//! role_conflicts (to come).
