@@ -98,6 +98,8 @@ pub enum DateOrigin {
     FrontMatter,
     Dateline,
     CommandLine,
+    /// The `date` of the configuration governing the document.
+    Config,
 }
 
 /// A warning a reader raised about its input (repaired bytes, a bad front-matter date, ...).

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod extract;
+pub mod init;
 pub mod inputs;
 pub mod rules;
 pub mod summary;

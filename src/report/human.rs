@@ -14,8 +14,19 @@ pub struct Human {
 
 impl Default for Human {
     fn default() -> Self {
+        Human::new(false)
+    }
+}
+
+impl Human {
+    /// Plain text, or with ANSI colours when `color` is set.
+    pub fn new(color: bool) -> Human {
         Human {
-            renderer: Renderer::plain(),
+            renderer: if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
         }
     }
 }

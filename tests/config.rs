@@ -1,0 +1,280 @@
+//! Configuration files end to end: discovery in nested directories (closest wins),
+//! `--config`, `--isolated`, every key's effect, located errors, `factlint init`, and the
+//! exit-code flags.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// An article the built-in rules flag three ways: a misspelled institute (organisation-name,
+/// error), a weekday that is not the date's (weekday-mismatch, error) and "cyber space"
+/// (house-style, warning).
+const ARTICLE: &str = "The China Institue for Innovation and Development Strategies met on \
+Friday, March 3, 2020. Its fellows wrote about cyber space.\n";
+
+/// An article whose only finding needs the document date: 1958 and "aged 60" disagree in 2016.
+const DATED: &str = "Maria Lopez, aged 60, was born in 1948 and now runs the museum.\n";
+
+fn factlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .expect("factlint runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The `rule` of every concise line, in order.
+fn rules_fired(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .filter_map(|l| {
+            let start = l.find('[')? + 1;
+            let end = l[start..].find(']')? + start;
+            Some(format!(
+                "{}:{}",
+                l.split(':').next().unwrap_or(""),
+                &l[start..end]
+            ))
+        })
+        .collect()
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// root/factlint.yaml disables house-style; root/desk/.factlint.yaml (closer) disables
+/// weekday-mismatch only, so house-style fires again there.
+fn nested() -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "factlint.yaml", "disable: [house-style]\n");
+    write(d, "top.txt", ARTICLE);
+    write(d, "desk/.factlint.yaml", "disable: [weekday-mismatch]\n");
+    write(d, "desk/story.txt", ARTICLE);
+    write(d, "desk/deeper/story.txt", ARTICLE);
+    t
+}
+
+#[test]
+fn closest_configuration_wins() {
+    let t = nested();
+    let o = factlint(t.path(), &["check", "--format", "concise", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        rules_fired(&o),
+        [
+            "./desk/deeper/story.txt:organisation-name",
+            "./desk/deeper/story.txt:house-style",
+            "./desk/story.txt:organisation-name",
+            "./desk/story.txt:house-style",
+            "./top.txt:organisation-name",
+            "./top.txt:weekday-mismatch",
+        ]
+    );
+    // discovery walks up from the file, not from the working directory
+    let o = factlint(
+        &t.path().join("desk/deeper"),
+        &["check", "--format", "concise", "../../top.txt"],
+    );
+    assert_eq!(
+        rules_fired(&o),
+        [
+            "../../top.txt:organisation-name",
+            "../../top.txt:weekday-mismatch"
+        ]
+    );
+}
+
+#[test]
+fn config_flag_overrides_discovery_and_isolated_ignores_it() {
+    let t = nested();
+    write(t.path(), "other.yaml", "disable: [organisation-name]\n");
+    let o = factlint(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--config",
+            "other.yaml",
+            "desk/story.txt",
+        ],
+    );
+    assert_eq!(
+        rules_fired(&o),
+        [
+            "desk/story.txt:weekday-mismatch",
+            "desk/story.txt:house-style"
+        ]
+    );
+    let o = factlint(
+        t.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--isolated",
+            "desk/story.txt",
+        ],
+    );
+    assert_eq!(
+        rules_fired(&o),
+        [
+            "desk/story.txt:organisation-name",
+            "desk/story.txt:weekday-mismatch",
+            "desk/story.txt:house-style"
+        ]
+    );
+}
+
+#[test]
+fn packs_severities_vocabulary_overrides_and_fail_on() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(
+        d,
+        "factlint.yaml",
+        "# everything off, then the names pack back on\n\
+         disable: [all]\n\
+         enable: [names, house-style]\n\
+         severity:\n  organisation-name: warning\n\
+         vocabulary: [Cyber Space]\n\
+         fail-on: warning\n\
+         overrides:\n  - files: ['archive/**']\n    severity: {organisation-name: info}\n",
+    );
+    write(d, "new.txt", ARTICLE);
+    write(d, "archive/2020/old.txt", ARTICLE);
+    let o = factlint(d, &["check", "--format", "concise", "."]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("new.txt:1:11: warning[organisation-name]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("archive/2020/old.txt:1:11: info[organisation-name]"),
+        "{out}"
+    );
+    assert!(!out.contains("house-style"), "vocabulary accepts it: {out}");
+    assert!(!out.contains("weekday"), "{out}");
+    // fail-on: warning from the configuration; the command line wins over it
+    assert_eq!(o.status.code(), Some(1));
+    let o = factlint(
+        d,
+        &["check", "--format", "concise", "--fail-on", "error", "."],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = factlint(d, &["check", "--format", "concise", "--exit-zero", "."]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning[organisation-name]"));
+}
+
+#[test]
+fn date_fallback_and_extra_rule_directory() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "story.txt", DATED);
+    // without a date the age cannot be checked
+    let o = factlint(d, &["check", "--format", "concise", "story.txt"]);
+    assert!(!stdout(&o).contains("age-birth-year"), "{}", stdout(&o));
+    write(
+        d,
+        "factlint.yaml",
+        "date: 2016-06-01\nrules: [house]\ndisable: [unsourced-statistic]\n",
+    );
+    write(
+        d,
+        "house/museum.yaml",
+        "rules:\n- id: museum-word\n  kind: substitution\n  severity: warning\n  message: 'write \"{replace}\" rather than \"{found}\"'\n  description: House spelling.\n  swaps:\n    - find: runs\n      replace: directs\n  examples:\n    flag: [She runs the place.]\n    pass: [She directs it.]\n",
+    );
+    let o = factlint(d, &["check", "--format", "concise", "story.txt"]);
+    let out = stdout(&o);
+    assert!(out.contains("error[age-birth-year]"), "{out}{}", stderr(&o));
+    assert!(out.contains("warning[museum-word]"), "{out}");
+}
+
+#[test]
+fn errors_name_file_line_and_column() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "story.txt", ARTICLE);
+    for (config, want) in [
+        (
+            "fail-on: warning\nvocabluary: [x]\n",
+            "factlint.yaml:2:1: unknown field `vocabluary`",
+        ),
+        (
+            "disable:\n  - names\n  - weekday-mismatches\n",
+            "factlint.yaml:3:5: unknown rule or pack `weekday-mismatches`",
+        ),
+        (
+            "severity:\n  house-style: loud\n",
+            "factlint.yaml:2:16: severity.house-style: unknown variant `loud`",
+        ),
+        ("rules: [missing-dir]\n", "factlint.yaml:1:9: rules:"),
+        (
+            "date: 2016-02-30\n",
+            "factlint.yaml:1:7: date \"2016-02-30\"",
+        ),
+    ] {
+        write(d, "factlint.yaml", config);
+        let o = factlint(d, &["check", "story.txt"]);
+        assert_eq!(o.status.code(), Some(2), "{config}");
+        assert!(stdout(&o).is_empty(), "{config}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(want),
+            "{config}: want {want:?} in {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn init_writes_a_starter_that_loads_and_does_not_overwrite() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    let o = factlint(d, &["init"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(d.join("factlint.yaml")).unwrap();
+    assert!(written.starts_with("# factlint configuration"));
+    write(d, "story.txt", ARTICLE);
+    let o = factlint(d, &["check", "--format", "concise", "story.txt"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    std::fs::write(d.join("factlint.yaml"), "disable: [all]\n").unwrap();
+    let o = factlint(d, &["init"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(d.join("factlint.yaml")).unwrap(),
+        "disable: [all]\n"
+    );
+    let o = factlint(d, &["init", "--force"]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let t = tempfile::tempdir().unwrap();
+    write(t.path(), "story.txt", ARTICLE);
+    let esc = |o: &Output| stdout(o).contains('\u{1b}');
+    // standard output is a pipe here: auto means plain
+    assert!(!esc(&factlint(t.path(), &["check", "story.txt"])));
+    assert!(esc(&factlint(
+        t.path(),
+        &["check", "--color", "always", "story.txt"]
+    )));
+    assert!(!esc(&factlint(
+        t.path(),
+        &["check", "--color", "never", "story.txt"]
+    )));
+}
