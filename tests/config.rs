@@ -278,3 +278,24 @@ fn color_only_when_asked_or_on_a_terminal() {
         &["check", "--color", "never", "story.txt"]
     )));
 }
+
+#[test]
+fn pre_commit_hook_entry_is_a_working_command() {
+    let hooks: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let entry = hooks[0]["entry"].as_str().expect("an entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("factlint"));
+    let t = tempfile::tempdir().unwrap();
+    write(t.path(), "draft.md", ARTICLE);
+    let mut args: Vec<&str> = words.collect();
+    args.push("draft.md");
+    let o = factlint(t.path(), &args);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("draft.md:1:11: error[organisation-name]"));
+}
