@@ -40,6 +40,11 @@ pub fn is_safe_kind(kind: Kind) -> bool {
         | Kind::Weekday
         | Kind::Age
         | Kind::Unsourced => false,
+        // cross-source findings are not made per document, so never fixed by `check --fix`
+        Kind::EntityVariants
+        | Kind::RoleConflicts
+        | Kind::FigureConflicts
+        | Kind::QuoteConflicts => false,
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod claims;
 pub mod cli;
 pub mod commands;
+pub mod cross;
 pub mod document;
 pub mod extract;
 pub mod findings;

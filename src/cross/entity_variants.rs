@@ -1,1 +1,390 @@
-//! entity_variants (to come).
+//! `entity_variants`: the same organisation written differently across documents ("China
+//! Institue for Innovation and Development Strategy" in 2 documents, "China Institute for
+//! Innovation and Development Strategy" in 38).
+//!
+//! Names are compared by their matching key (so "Centre"/"Center" and "&"/"and" are the same
+//! form). Two keys are forms of one name when they have the same number of words and differ
+//! in one word that is a near miss (Damerau–Levenshtein distance 1, or 2 for words of eight
+//! letters or more, same first letter, no digits) or a swapped preposition ("Institute of" /
+//! "Institute for"), or when one lacks a function word of the other ("Innovation
+//! Development"), and their keys are at least `min_similarity` alike (Jaro–Winkler).
+//! Candidates are found through blocks (each key with one word left out), never by comparing
+//! every pair. Names of one word are never compared (acronyms differ by one letter).
+//!
+//! The canonical form is the gazetteer's name when one of the forms is a gazetteer name or
+//! alias (aliases are never variants); otherwise the form written in the most documents, when
+//! that is at least `min_documents` and more than the variant's. Each other form is one
+//! finding at its first place, its other places and the canonical form's first place related.
+
+use super::record::DocRecord;
+use super::{CrossCx, CrossFinding, Mention, Strings, MAX_RELATED};
+use crate::claims::entity::normalise_key;
+use crate::rules::RawRule;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+pub const PARAMS: &[&str] = &["gazetteer", "min_similarity", "min_documents"];
+/// `{found}` the variant as written, `{canonical}` the canonical name, `{count}` the documents
+/// writing the variant, `{canonical_count}` those writing the canonical form.
+pub const FIELDS: &[&str] = &["found", "canonical", "count", "canonical_count"];
+
+const BUILTIN_GAZETTEER: &str = include_str!("../../rules/data/organisations.yaml");
+
+/// The gazetteer, read leniently (the `names` kind validates it strictly).
+#[derive(Debug, Deserialize)]
+struct Gazetteer {
+    organisations: Vec<GazetteerOrg>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GazetteerOrg {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    misspellings: Vec<String>,
+}
+
+/// Gazetteer keys → canonical names.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// Key of every canonical name and alias.
+    correct: HashMap<String, String>,
+    /// Key of every listed misspelling.
+    misspelled: HashMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Params {
+    known: Arc<Known>,
+    pub min_similarity: f64,
+    pub min_documents: usize,
+}
+
+pub fn build(raw: &RawRule, base: &Path) -> Result<Params, String> {
+    let (name, text) = match raw.gazetteer.as_deref() {
+        None | Some("builtin") => (
+            "built-in gazetteer".to_string(),
+            BUILTIN_GAZETTEER.to_string(),
+        ),
+        Some(p) => {
+            let path = base.join(p);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("gazetteer {}: {e}", path.display()))?;
+            (path.display().to_string(), text)
+        }
+    };
+    let g: Gazetteer = serde_yaml::from_str(&text).map_err(|e| {
+        let at = e
+            .location()
+            .map(|l| format!(":{}:{}", l.line(), l.column()))
+            .unwrap_or_default();
+        format!(
+            "gazetteer {name}{at}: {}",
+            e.to_string().split(" at line ").next().unwrap_or_default()
+        )
+    })?;
+    let mut known = Known::default();
+    for o in &g.organisations {
+        for n in std::iter::once(&o.name).chain(&o.aliases) {
+            known.correct.insert(normalise_key(n), o.name.clone());
+        }
+        for m in &o.misspellings {
+            known.misspelled.insert(normalise_key(m), o.name.clone());
+        }
+    }
+    let min_similarity = raw.min_similarity.unwrap_or(0.9);
+    if !(0.5..=1.0).contains(&min_similarity) {
+        return Err(format!(
+            "min_similarity must be between 0.5 and 1, not {min_similarity}"
+        ));
+    }
+    let min_documents = raw.min_documents.unwrap_or(2);
+    if min_documents == 0 {
+        return Err("min_documents must be at least 1".to_string());
+    }
+    Ok(Params {
+        known: Arc::new(known),
+        min_similarity,
+        min_documents,
+    })
+}
+
+/// One form (matching key) of an organisation name across the documents.
+#[derive(Debug)]
+struct Form {
+    /// The interned key.
+    key: u32,
+    /// Written names with this key and how many documents write each.
+    names: Vec<(u32, u32)>,
+    /// The first place in each document that writes it (documents in the order added).
+    places: Vec<Mention>,
+}
+
+impl Form {
+    /// The name this form is written as most often (first written on a tie).
+    fn name(&self) -> u32 {
+        let mut best = (0, 0);
+        for &(n, c) in &self.names {
+            if c > best.1 {
+                best = (n, c);
+            }
+        }
+        best.0
+    }
+}
+
+/// The organisation forms of every document.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Interned key → index in `forms`.
+    by_key: HashMap<u32, usize>,
+    forms: Vec<Form>,
+}
+
+impl Table {
+    pub(crate) fn add(&mut self, doc: u32, rec: &DocRecord, strings: &mut Strings) {
+        for o in &rec.organisations {
+            if o.key.is_empty() {
+                continue;
+            }
+            let key = strings.intern(&o.key);
+            let name = strings.intern(&o.name);
+            let i = *self.by_key.entry(key).or_insert_with(|| {
+                self.forms.push(Form {
+                    key,
+                    names: Vec::new(),
+                    places: Vec::new(),
+                });
+                self.forms.len() - 1
+            });
+            let form = &mut self.forms[i];
+            match form.names.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => form.names.push((name, 1)),
+            }
+            // one place per document: its first mention of this form
+            if form.places.last().is_none_or(|m| m.doc != doc) {
+                form.places.push(Mention {
+                    doc,
+                    at: (&o.at).into(),
+                });
+            } else if let Some(last) = form.places.last_mut() {
+                let at = (&o.at).into();
+                if at < last.at {
+                    last.at = at;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
+        let strings = cx.strings();
+        let key = |f: usize| strings.get(self.forms[f].key);
+        // blocks: each key of two words or more with one word left out (hashed: a collision
+        // only adds a candidate pair, which is then compared)
+        let mut blocks: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (f, form) in self.forms.iter().enumerate() {
+            let words: Vec<&str> = strings.get(form.key).split(' ').collect();
+            if words.len() < 2 {
+                continue;
+            }
+            // the whole key, for a form lacking one of its function words
+            blocks.entry(block(&words, None, true)).or_default().push(f);
+            for i in 0..words.len() {
+                blocks
+                    .entry(block(&words, Some(i), false))
+                    .or_default()
+                    .push(f);
+                if words.len() >= 3 && is_function_word(words[i]) {
+                    blocks
+                        .entry(block(&words, Some(i), true))
+                        .or_default()
+                        .push(f);
+                }
+            }
+        }
+        // every form's candidate forms of the same name
+        let mut near: Vec<Vec<usize>> = vec![Vec::new(); self.forms.len()];
+        for members in blocks.values() {
+            if members.len() < 2 || members.len() > 200 {
+                continue;
+            }
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    if a != b
+                        && !near[a].contains(&b)
+                        && same_name(key(a), key(b), p.min_similarity)
+                    {
+                        near[a].push(b);
+                        near[b].push(a);
+                    }
+                }
+            }
+        }
+        let docs = |f: usize| self.forms[f].places.len();
+        let correct = |f: usize| p.known.correct.get(key(f));
+        for (v, form) in self.forms.iter().enumerate() {
+            if correct(v).is_some() || near[v].is_empty() {
+                continue;
+            }
+            let listed = p.known.misspelled.get(key(v));
+            // the canonical form: a gazetteer form first (the one its misspelling names, else
+            // the most written), else the most written form, if it is established
+            let gazetteer = near[v]
+                .iter()
+                .copied()
+                .filter(|&c| correct(c).is_some_and(|n| listed.is_none_or(|l| l == n)))
+                .max_by_key(|&c| (docs(c), std::cmp::Reverse(c)));
+            let (canon, canonical) = match gazetteer {
+                Some(c) => (c, correct(c).cloned().unwrap_or_default()),
+                None => {
+                    let Some(c) = near[v]
+                        .iter()
+                        .copied()
+                        .filter(|&c| correct(c).is_none())
+                        .max_by_key(|&c| (docs(c), std::cmp::Reverse(c)))
+                    else {
+                        continue;
+                    };
+                    if docs(c) < p.min_documents || docs(c) <= docs(v) {
+                        continue;
+                    }
+                    (c, strings.get(self.forms[c].name()).to_string())
+                }
+            };
+            let found = strings.get(form.name()).to_string();
+            let Some(&first) = form.places.first() else {
+                continue;
+            };
+            let fields = [
+                ("found", found.clone()),
+                ("canonical", canonical.clone()),
+                ("count", docs(v).to_string()),
+                ("canonical_count", docs(canon).to_string()),
+            ];
+            let mut f = cx.finding(&fields, first);
+            f.finding.suggestion = Some(canonical.clone());
+            for &m in form.places.iter().skip(1).take(MAX_RELATED - 1) {
+                f.finding
+                    .related
+                    .push(cx.related(m, format!("also written \"{found}\" here")));
+            }
+            if let Some(&c) = self.forms[canon].places.first() {
+                let written = strings.get(self.forms[canon].name());
+                f.finding
+                    .related
+                    .push(cx.related(c, format!("written \"{written}\" here")));
+            }
+            out.push(f);
+        }
+    }
+}
+
+/// The block of a key's words: word `skip` left out, or (`dropped`) removed altogether.
+fn block(words: &[&str], skip: Option<usize>, dropped: bool) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    dropped.hash(&mut h);
+    for (j, w) in words.iter().enumerate() {
+        if Some(j) == skip {
+            if !dropped {
+                "\u{1}".hash(&mut h);
+            }
+        } else {
+            w.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Short words that link the words of a name.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "on" | "in" | "at" | "and" | "the" | "to" | "de"
+    )
+}
+
+/// Two keys are forms of the same name (see the module documentation).
+fn same_name(a: &str, b: &str, min_similarity: f64) -> bool {
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    let words_ok = if wa.len() == wb.len() {
+        let mut diff = wa.iter().zip(&wb).filter(|(x, y)| x != y);
+        match (diff.next(), diff.next()) {
+            (Some((x, y)), None) => near_word(x, y),
+            _ => false,
+        }
+    } else {
+        // one lacks a function word of the other
+        let (short, long) = if wa.len() < wb.len() {
+            (&wa, &wb)
+        } else {
+            (&wb, &wa)
+        };
+        long.len() == short.len() + 1
+            && (0..long.len()).any(|i| {
+                is_function_word(long[i]) && long[..i] == short[..i] && long[i + 1..] == short[i..]
+            })
+    };
+    words_ok && strsim::jaro_winkler(a, b) >= min_similarity
+}
+
+/// Two different words of a name that one name's writers may have confused.
+fn near_word(x: &str, y: &str) -> bool {
+    if is_function_word(x) && is_function_word(y) {
+        return true;
+    }
+    if x.chars().any(|c| c.is_ascii_digit()) || y.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if x.chars().next() != y.chars().next() {
+        return false;
+    }
+    let shorter = x.chars().count().min(y.chars().count());
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    shorter >= 4 && strsim::damerau_levenshtein(x, y) <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_names() {
+        let s = 0.9;
+        assert!(same_name(
+            "china institue for innovation and development strategy",
+            "china institute for innovation and development strategy",
+            s
+        ));
+        assert!(same_name(
+            "institute of maritime economics",
+            "institute for maritime economics",
+            s
+        ));
+        assert!(same_name(
+            "china institute for innovation development strategy",
+            "china institute for innovation and development strategy",
+            s
+        ));
+        // different places, numbers, regions: different organisations
+        assert!(!same_name("bank of china", "bank of chile", s));
+        assert!(!same_name("group of 20", "group of 21", s));
+        assert!(!same_name(
+            "north korea institute",
+            "south korea institute",
+            s
+        ));
+        assert!(!same_name("ministry of finance", "ministry of defense", s));
+        // two words changed
+        assert!(!same_name(
+            "china institue for innovation and developmnt strategy",
+            "china institute for innovation and development strategy",
+            s
+        ));
+    }
+}

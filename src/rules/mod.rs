@@ -44,6 +44,11 @@ pub enum Kind {
     Consistency,
     Substitution,
     Unsourced,
+    // cross-source kinds (run by `crate::cross::CrossIndex`, not per document)
+    EntityVariants,
+    RoleConflicts,
+    FigureConflicts,
+    QuoteConflicts,
 }
 
 impl Kind {
@@ -60,7 +65,23 @@ impl Kind {
             Kind::Consistency => "consistency",
             Kind::Substitution => "substitution",
             Kind::Unsourced => "unsourced",
+            Kind::EntityVariants => "entity_variants",
+            Kind::RoleConflicts => "role_conflicts",
+            Kind::FigureConflicts => "figure_conflicts",
+            Kind::QuoteConflicts => "quote_conflicts",
         }
+    }
+
+    /// A cross-source kind: its rules compare documents and are run by
+    /// [`crate::cross::CrossIndex`]; [`Registry::check`] skips them.
+    pub fn is_cross(self) -> bool {
+        matches!(
+            self,
+            Kind::EntityVariants
+                | Kind::RoleConflicts
+                | Kind::FigureConflicts
+                | Kind::QuoteConflicts
+        )
     }
 
     /// The parameters this kind takes (beyond the common keys).
@@ -77,6 +98,10 @@ impl Kind {
             Kind::Consistency => consistency::PARAMS,
             Kind::Substitution => substitution::PARAMS,
             Kind::Unsourced => unsourced::PARAMS,
+            Kind::EntityVariants => crate::cross::entity_variants::PARAMS,
+            Kind::RoleConflicts => crate::cross::role_conflicts::PARAMS,
+            Kind::FigureConflicts => crate::cross::figure_conflicts::PARAMS,
+            Kind::QuoteConflicts => crate::cross::quote_conflicts::PARAMS,
         }
     }
 
@@ -94,6 +119,10 @@ impl Kind {
             Kind::Consistency => consistency::FIELDS,
             Kind::Substitution => substitution::FIELDS,
             Kind::Unsourced => unsourced::FIELDS,
+            Kind::EntityVariants => crate::cross::entity_variants::FIELDS,
+            Kind::RoleConflicts => crate::cross::role_conflicts::FIELDS,
+            Kind::FigureConflicts => crate::cross::figure_conflicts::FIELDS,
+            Kind::QuoteConflicts => crate::cross::quote_conflicts::FIELDS,
         }
     }
 
@@ -110,6 +139,13 @@ impl Kind {
             Kind::Consistency => consistency::build(raw),
             Kind::Substitution => substitution::build(raw),
             Kind::Unsourced => unsourced::build(raw),
+            Kind::EntityVariants
+            | Kind::RoleConflicts
+            | Kind::FigureConflicts
+            | Kind::QuoteConflicts => match crate::cross::build(raw, base)? {
+                Some(c) => Ok(Box::new(c)),
+                None => Err(format!("`{}` is not a cross-source kind", self.as_str())),
+            },
         }
     }
 }
@@ -179,6 +215,10 @@ pub struct RawRule {
     // unsourced
     pub min_value: Option<f64>,
     pub scope: Option<Scope>,
+    // cross-source kinds
+    pub min_documents: Option<usize>,
+    pub window_days: Option<u32>,
+    pub min_length: Option<usize>,
 }
 
 impl RawRule {
@@ -203,7 +243,10 @@ impl RawRule {
             entities,
             swaps,
             min_value,
-            scope
+            scope,
+            min_documents,
+            window_days,
+            min_length
         );
         v
     }
@@ -277,6 +320,10 @@ impl RuleCx<'_> {
 /// A rule kind's check over one document.
 pub trait Check: Send + Sync {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>);
+    /// The settings of a cross-source rule (whose per-document check does nothing).
+    fn cross(&self) -> Option<&crate::cross::CrossCheck> {
+        None
+    }
 }
 
 /// A loaded rule.
@@ -296,6 +343,11 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The settings of a cross-source rule; `None` for a per-document one.
+    pub fn cross(&self) -> Option<&crate::cross::CrossCheck> {
+        self.check.cross()
+    }
+
     /// The first sentence of the description.
     pub fn summary(&self) -> &str {
         let d = self.description.trim();
@@ -368,6 +420,22 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     (
         "style/consistency.yaml",
         include_str!("../../rules/style/consistency.yaml"),
+    ),
+    (
+        "cross/entity_variants.yaml",
+        include_str!("../../rules/cross/entity_variants.yaml"),
+    ),
+    (
+        "cross/role_conflicts.yaml",
+        include_str!("../../rules/cross/role_conflicts.yaml"),
+    ),
+    (
+        "cross/figure_conflicts.yaml",
+        include_str!("../../rules/cross/figure_conflicts.yaml"),
+    ),
+    (
+        "cross/quote_conflicts.yaml",
+        include_str!("../../rules/cross/quote_conflicts.yaml"),
     ),
 ];
 
@@ -586,9 +654,10 @@ impl Registry {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Runs every rule on one document; findings sorted by position, then rule.
+    /// Runs every per-document rule on one document (cross-source rules are run by
+    /// [`crate::cross::CrossIndex`]); findings sorted by position, then rule.
     pub fn check(&self, doc: &Document, ex: &Extraction) -> Vec<Finding> {
-        self.check_rules(doc, ex, self.rules.iter())
+        self.check_rules(doc, ex, self.rules.iter().filter(|r| !r.kind.is_cross()))
     }
 
     /// Runs the given rules on one document.
@@ -622,10 +691,18 @@ impl Registry {
                 .map(|t| (t, true))
                 .chain(rule.examples.pass.iter().map(|t| (t, false)))
             {
-                let mut doc = Document::from_text(format!("{}#example", rule.id), text.clone());
-                doc.date = rule.example_date;
-                let ex = crate::extract::extract_all(&doc);
-                let found = self.check_rules(&doc, &ex, std::iter::once(rule));
+                // a cross-source example is several documents, separated by `---` lines
+                let found: Vec<Finding> = if rule.kind.is_cross() {
+                    crate::cross::example_findings(rule, text)
+                        .into_iter()
+                        .map(|c| c.finding)
+                        .collect()
+                } else {
+                    let mut doc = Document::from_text(format!("{}#example", rule.id), text.clone());
+                    doc.date = rule.example_date;
+                    let ex = crate::extract::extract_all(&doc);
+                    self.check_rules(&doc, &ex, std::iter::once(rule))
+                };
                 if must_flag && found.is_empty() {
                     failures.push(format!(
                         "{} ({}): does not flag {:?}",
