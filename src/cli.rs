@@ -23,6 +23,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule: what it checks, why it matters, its examples.
     Explain(ExplainArgs),
+    /// Run the cross-source rules over document records written by `extract --format jsonl`
+    /// (the reduce step of a sharded run).
+    Reconcile(ReconcileArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,6 +116,37 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     /// One JSON object: {"documents": [...], "summary": {...}}.
     Json,
-    /// One claim per line, each with its document's path and date.
+    /// One document record per line: path, date, source and the claims the cross-source
+    /// rules compare (organisations, roles, sourced figures, quotations), for
+    /// `factlint reconcile`.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReconcileArgs {
+    /// Files of document records (`factlint extract --format jsonl`), or `-` for standard
+    /// input.
+    #[arg(required = true, value_name = "CLAIMS.jsonl")]
+    pub claims: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReconcileFormat::Human)]
+    pub format: ReconcileFormat,
+    /// Extra rule packs: a directory of .yaml files or one file (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<std::path::PathBuf>,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_name = "SEVERITY", default_value = "error")]
+    pub fail_on: crate::findings::Severity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReconcileFormat {
+    /// Each finding with its related places below it, then a summary line.
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON object: {"findings": [...], "summary": {...}}.
+    Json,
+    /// One JSON object per finding per line (the summary goes to standard error).
     Jsonl,
 }

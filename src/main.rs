@@ -8,6 +8,7 @@ fn main() {
         Command::Check(args) => factlint::commands::check::run(args),
         Command::Rules(args) => factlint::commands::rules::run(args),
         Command::Explain(args) => factlint::commands::explain::run(args),
+        Command::Reconcile(args) => factlint::commands::reconcile::run(args),
         Command::Init(args) => factlint::commands::init::run(args),
     };
     std::process::exit(code);

@@ -1,4 +1,5 @@
-//! `factlint extract`: print the claims of each input.
+//! `factlint extract`: print the claims of each input (`json`), or each input's document
+//! record for the cross-source rules (`jsonl`, read by `factlint reconcile`).
 
 use super::inputs;
 use super::{EXIT_CLEAN, EXIT_ERROR};
@@ -18,14 +19,6 @@ struct DocumentOut<'a> {
     claims: Vec<Claim>,
 }
 
-#[derive(Serialize)]
-struct ClaimLine<'a> {
-    path: &'a str,
-    date: Option<jiff::civil::Date>,
-    #[serde(flatten)]
-    claim: &'a Claim,
-}
-
 pub fn run(args: &ExtractArgs) -> i32 {
     let fallback_date = match inputs::parse_date(args.date.as_deref()) {
         Ok(d) => d,
@@ -35,9 +28,9 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut docs_json = Vec::new();
     let result = inputs::for_each_document(&args.paths, fallback_date, |doc| {
-        let claims = crate::extract(&doc);
         match args.format {
             ExtractFormat::Json => {
+                let claims = crate::extract(&doc);
                 let d = DocumentOut {
                     path: &doc.path,
                     date: doc.date,
@@ -48,16 +41,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
                 docs_json.push(serde_json::to_value(&d).map_err(std::io::Error::other)?);
                 Ok(())
             }
-            ExtractFormat::Jsonl => claims.iter().try_for_each(|c| {
-                let line = ClaimLine {
-                    path: &doc.path,
-                    date: doc.date,
-                    claim: c,
-                };
-                serde_json::to_writer(&mut out, &line)
+            // one document record per line: what `factlint reconcile` reads
+            ExtractFormat::Jsonl => {
+                let ex = crate::extract_all(&doc);
+                let rec = crate::cross::DocRecord::from_document(&doc, &ex);
+                serde_json::to_writer(&mut out, &rec)
                     .map_err(std::io::Error::other)
                     .and_then(|_| out.write_all(b"\n"))
-            }),
+            }
         }
     });
     let summary = match result {

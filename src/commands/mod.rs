@@ -5,6 +5,7 @@ pub mod explain;
 pub mod extract;
 pub mod init;
 pub mod inputs;
+pub mod reconcile;
 pub mod rules;
 pub mod summary;
 

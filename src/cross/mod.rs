@@ -324,6 +324,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Option<CrossCheck>, String> {
 pub fn example_documents(rule: &Rule, text: &str) -> Vec<crate::document::Document> {
     let opts = LoadOptions {
         fallback_date: rule.example_date,
+        ..LoadOptions::default()
     };
     let mut parts = vec![String::new()];
     for line in text.split_inclusive('\n') {

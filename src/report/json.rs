@@ -17,7 +17,7 @@ pub(super) struct RelatedOut<'a> {
 
 /// One finding as the json and jsonl formats write it.
 #[derive(Serialize)]
-pub(super) struct FindingOut<'a> {
+pub(crate) struct FindingOut<'a> {
     path: &'a str,
     rule: &'a str,
     severity: Severity,
@@ -65,6 +65,33 @@ pub(super) fn finding_out<'a>(
         column,
         suggestion: f.suggestion.as_deref(),
         related,
+    }
+}
+
+/// The serialisable form of a cross-source finding: its own place and its related places
+/// carry their lines and columns (no document text is at hand), in the same shape.
+pub(crate) fn cross_finding_out(cf: &crate::cross::CrossFinding) -> FindingOut<'_> {
+    let f = &cf.finding;
+    FindingOut {
+        path: &cf.path,
+        rule: &f.rule,
+        severity: f.severity,
+        message: &f.message,
+        span: f.span,
+        line: cf.line,
+        column: cf.column,
+        suggestion: f.suggestion.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| RelatedOut {
+                path: r.path.as_deref().unwrap_or(&cf.path),
+                span: r.span,
+                line: r.line.unwrap_or(0),
+                column: r.column.unwrap_or(0),
+                message: &r.message,
+            })
+            .collect(),
     }
 }
 
