@@ -96,6 +96,9 @@ pub struct Metadata {
 #[serde(rename_all = "snake_case")]
 pub enum DateOrigin {
     FrontMatter,
+    /// The document's own metadata: an HTML page's `article:published_time`, JSON-LD or
+    /// `<time>`, a JSONL line's `date`.
+    Metadata,
     Dateline,
     CommandLine,
     /// The `date` of the configuration governing the document.

@@ -188,6 +188,7 @@ fn command_line_date_is_the_fallback() {
     std::fs::write(&p, "Exports rose by 5 percent.\n").unwrap();
     let opts = LoadOptions {
         fallback_date: Some(date(2021, 3, 12)),
+        ..LoadOptions::default()
     };
     let Loaded::Document(d) = load_path(&p, &opts) else {
         panic!()
@@ -291,6 +292,7 @@ fn walking_a_directory() {
     std::fs::write(dir.join("sub/b.md"), "B.").unwrap();
     std::fs::write(dir.join("a.txt"), "A.").unwrap();
     std::fs::write(dir.join("notes.html"), "<p>x</p>").unwrap();
+    std::fs::write(dir.join("photo.png"), "x").unwrap();
     std::fs::write(dir.join(".hidden.txt"), "H.").unwrap();
     let missing = dir.join("missing.txt").display().to_string();
     let inputs = input::walk::expand(&[dir.display().to_string(), missing.clone()]);
@@ -298,6 +300,7 @@ fn walking_a_directory() {
         inputs,
         [
             InputRef::File(dir.join("a.txt")),
+            InputRef::File(dir.join("notes.html")),
             InputRef::File(dir.join("sub/b.md")),
             InputRef::File(PathBuf::from(missing)),
         ]

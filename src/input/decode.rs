@@ -23,7 +23,7 @@ pub enum Decoded {
         source: String,
         warnings: Vec<Warning>,
     },
-    /// Nothing to read (empty, white space only, binary, UTF-16).
+    /// Nothing to read (empty, white space only, binary).
     Skip(SkipReason),
 }
 
@@ -32,9 +32,8 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
     if bytes.is_empty() {
         return Decoded::Skip(SkipReason::Empty);
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        // UTF-16 with a byte order mark: text, but not one we can map offsets for.
-        return Decoded::Skip(SkipReason::UnsupportedFormat);
+    if let Some(decoded) = decode_utf16(&bytes) {
+        return decoded;
     }
     if is_binary(&bytes) {
         return Decoded::Skip(SkipReason::Binary);
@@ -47,6 +46,35 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         source,
         warnings: warning.into_iter().collect(),
     }
+}
+
+/// UTF-16 with a byte order mark, transcoded to UTF-8 (malformed units become U+FFFD). Its
+/// spans are offsets into the UTF-8 text, not the file: lines and columns are the file's; a
+/// warning says so. `None` when the bytes have no UTF-16 byte order mark.
+fn decode_utf16(bytes: &[u8]) -> Option<Decoded> {
+    let enc = match bytes {
+        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, malformed) = enc.decode_with_bom_removal(bytes);
+    // Text that is binary in any encoding (NULs, control characters) is still binary.
+    if is_binary(text.as_bytes()) {
+        return Some(Decoded::Skip(SkipReason::Binary));
+    }
+    if text.trim().is_empty() {
+        return Some(Decoded::Skip(SkipReason::Empty));
+    }
+    let message =
+        format!(
+        "decoded from {}{}; byte offsets are of the UTF-8 text (lines and columns are the file's)",
+        enc.name(),
+        if malformed { " with malformed code units replaced" } else { "" }
+    );
+    Some(Decoded::Text {
+        source: text.into_owned(),
+        warnings: vec![Warning { message }],
+    })
 }
 
 /// A control byte that does not occur in ordinary text.
@@ -277,9 +305,16 @@ mod tests {
             decode(vec![0xFF; 100]),
             Decoded::Skip(SkipReason::Binary)
         ));
+        match decode(b"\xFF\xFEh\0i\0".to_vec()) {
+            Decoded::Text { source, warnings } => {
+                assert_eq!(source, "hi");
+                assert!(warnings[0].message.starts_with("decoded from UTF-16LE;"));
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(matches!(
-            decode(b"\xFF\xFEh\0i\0".to_vec()),
-            Decoded::Skip(SkipReason::UnsupportedFormat)
+            decode(b"\xFE\xFF\0h\0\x01\0\x02\0\x03".to_vec()),
+            Decoded::Skip(SkipReason::Binary)
         ));
         assert!(matches!(
             decode("caf\u{e9} au lait\n".as_bytes().to_vec()),

@@ -91,7 +91,7 @@ pub fn read_front_matter(yaml: &str) -> FrontMatterFields {
     use serde_yaml::Value;
     let mut out = FrontMatterFields::default();
     let mut warn = |message: String| out.warnings.push(Warning { message });
-    let map = match serde_yaml::from_str::<Value>(yaml) {
+    let map = match crate::yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(m)) => m,
         Ok(Value::Null) => return out,
         Ok(_) => {

@@ -1,21 +1,34 @@
-//! Inputs: finding the files the user named and reading each into a [`Document`].
-//! One file per input format; [`load`] picks the reader.
+//! Inputs: finding the files the user named and reading each into documents.
+//! One file per input format; [`open`] picks the reader and streams the documents.
 //!
-//! Every reader keeps byte offsets: `Document::text` has the same length and line breaks as
-//! `Document::source`, with what is not prose blanked by spaces, and the offset map is the
-//! identity.
+//! Most formats hold one document (`.txt`, `.md`, `.html`); archives hold many (`.jsonl`, one
+//! article per line; `.warc`, one page per record), and any of them may be gzip-compressed.
+//! [`open`] yields one [`Loaded`] per input — a file, a JSONL line, a WARC record — reading
+//! archives as streams, so memory stays bounded by the largest document, never by the file.
+//! Every reader obeys the [`Limits`] of its [`LoadOptions`].
+//!
+//! Readers keep byte offsets: spans are offsets into `Document::source`. Plain text and
+//! Markdown keep `Document::text` the same length as the source (markup blanked by spaces,
+//! the offset map the identity); HTML decodes character references and records the changes
+//! in the offset map.
 
+pub mod compressed;
 pub mod dateline;
 pub mod decode;
+pub mod html;
+pub mod jsonl;
+pub mod limits;
 pub mod markdown;
 pub mod plain;
 pub mod walk;
+pub mod warc;
 
 use crate::document::{DateOrigin, Document};
 use decode::Decoded;
 use jiff::civil::Date;
+pub use limits::Limits;
 use serde::Serialize;
-use std::io::Read;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 /// One input to read: a file or standard input.
@@ -46,15 +59,68 @@ impl InputRef {
 pub struct LoadOptions {
     /// The document date to use when the document states none (`--date`).
     pub fallback_date: Option<Date>,
+    /// Size limits (documents, decompression, JSONL lines, WARC headers).
+    pub limits: Limits,
 }
 
 /// Why an input produced no document although nothing went wrong reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
+    /// Nothing but white space (or a JSONL/WARC file with nothing in it).
     Empty,
     Binary,
+    /// Text in a form we do not read (a WARC page in an unknown content encoding).
     UnsupportedFormat,
+    /// Over [`Limits::max_document_bytes`].
+    TooLarge,
+    /// A compressed input that decompresses past [`Limits::max_decompressed_bytes`].
+    DecompressionLimit,
+    /// A JSONL line over [`Limits::max_line_bytes`].
+    LineTooLong,
+    /// A JSONL line without a `text` or `body` string.
+    NoText,
+    /// A WARC file without a single HTML page.
+    NoArticles,
+}
+
+impl SkipReason {
+    /// The reason's code in JSON output (`too_large`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::UnsupportedFormat => "unsupported_format",
+            SkipReason::TooLarge => "too_large",
+            SkipReason::DecompressionLimit => "decompression_limit",
+            SkipReason::LineTooLong => "line_too_long",
+            SkipReason::NoText => "no_text",
+            SkipReason::NoArticles => "no_articles",
+        }
+    }
+
+    /// The reason in words, for messages.
+    pub fn describe(self, limits: &Limits) -> String {
+        match self {
+            SkipReason::Empty => "empty".to_string(),
+            SkipReason::Binary => "binary file".to_string(),
+            SkipReason::UnsupportedFormat => "unsupported format".to_string(),
+            SkipReason::TooLarge => format!(
+                "too large (over {} per document)",
+                limits::bytes(limits.max_document_bytes)
+            ),
+            SkipReason::DecompressionLimit => format!(
+                "decompresses to over {}; the rest is not read",
+                limits::bytes(limits.max_decompressed_bytes)
+            ),
+            SkipReason::LineTooLong => format!(
+                "line too long (over {})",
+                limits::bytes(limits.max_line_bytes)
+            ),
+            SkipReason::NoText => "no \"text\" or \"body\" string".to_string(),
+            SkipReason::NoArticles => "no HTML page in it".to_string(),
+        }
+    }
 }
 
 /// What reading one input gave.
@@ -65,42 +131,194 @@ pub enum Loaded {
     Failed { path: String, error: String },
 }
 
+/// The inputs of one named input, read one at a time.
+pub type Loads = Box<dyn Iterator<Item = Loaded> + Send>;
+
 /// The readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Plain,
     Markdown,
+    Html,
+    /// JSON Lines: one article per line (a stream of inputs).
+    Jsonl,
+    /// A web archive: one page per record (a stream of inputs).
+    Warc,
 }
 
 impl Format {
-    /// The reader for a file name: `.md` and `.markdown` are Markdown, anything else is
-    /// plain text.
+    /// The reader for a file name (after a `.gz`): `.md`/`.markdown` Markdown,
+    /// `.html`/`.htm`/`.xhtml` HTML, `.jsonl`/`.ndjson` JSON Lines, `.warc` WARC, anything
+    /// else plain text.
     pub fn of_path(path: &Path) -> Format {
-        match path
+        match compressed::inner_name(path)
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
             Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("jsonl" | "ndjson") => Format::Jsonl,
+            Some("warc") => Format::Warc,
             _ => Format::Plain,
         }
     }
 
-    /// The reader for unnamed bytes (standard input): Markdown if they open with YAML front
-    /// matter (`---` on the first line), plain text otherwise.
+    /// The reader for unnamed bytes (standard input), by how they open: `WARC/1.` is WARC,
+    /// an HTML doctype or tag is HTML, a JSON object on the first line is JSON Lines, YAML
+    /// front matter (`---` on the first line) is Markdown, anything else plain text.
     pub fn sniff(bytes: &[u8]) -> Format {
         let b = bytes.strip_prefix(decode::BOM.as_bytes()).unwrap_or(bytes);
-        if b.starts_with(b"---\n") || b.starts_with(b"---\r\n") {
+        let first_line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+        if b.starts_with(b"WARC/1.") {
+            Format::Warc
+        } else if b.starts_with(b"---\n") || b.starts_with(b"---\r\n") {
             Format::Markdown
+        } else if first_line.trim_ascii_start().starts_with(b"{")
+            && serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line)
+                .is_ok()
+        {
+            Format::Jsonl
+        } else if html::looks_like_html(b) {
+            Format::Html
         } else {
             Format::Plain
         }
     }
+
+    /// Whether one input of this format holds many documents.
+    pub fn is_stream(self) -> bool {
+        matches!(self, Format::Jsonl | Format::Warc)
+    }
+}
+
+/// How many bytes are looked at to tell gzip and, for standard input, the format.
+const PEEK_LEN: u64 = 8 * 1024;
+
+/// Reads the inputs of one named input, choosing the reader by extension (standard input by
+/// its first bytes); gzip is recognised by its magic bytes and decompressed as a stream.
+pub fn open(input: &InputRef, opts: &LoadOptions) -> Loads {
+    open_with(input, None, opts)
+}
+
+/// Reads the inputs of one named input with the given reader, or the one [`open`] would
+/// choose.
+pub fn open_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -> Loads {
+    match open_stream(input, format, opts) {
+        Ok((name, stream, format, size)) => {
+            if format.is_stream() {
+                match format {
+                    Format::Warc => Box::new(warc::Records::new(name, stream, opts)),
+                    _ => Box::new(jsonl::Records::new(name, stream, opts)),
+                }
+            } else {
+                Box::new(std::iter::once(read_single(
+                    name, stream, format, size, opts,
+                )))
+            }
+        }
+        Err(item) => Box::new(std::iter::once(item)),
+    }
+}
+
+/// A readable input: its name, its (decompressed) bytes, its format, and its size on disk
+/// when it is an uncompressed file.
+type Stream = (String, Box<dyn BufRead + Send>, Format, Option<u64>);
+
+fn open_stream(
+    input: &InputRef,
+    format: Option<Format>,
+    opts: &LoadOptions,
+) -> Result<Stream, Loaded> {
+    let name = input.display();
+    let fail = |e: io::Error| stream_error(name.clone(), &e);
+    let (raw, size): (Box<dyn Read + Send>, Option<u64>) = match input {
+        InputRef::File(p) => {
+            let f = std::fs::File::open(p).map_err(fail)?;
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            (Box::new(f), size)
+        }
+        InputRef::Stdin => (Box::new(io::stdin()), None),
+        InputRef::Unreadable { error, .. } => {
+            return Err(Loaded::Failed {
+                path: name,
+                error: error.clone(),
+            })
+        }
+    };
+    let (head, raw) = peek(raw).map_err(fail)?;
+    let (head, stream, size): (Vec<u8>, Box<dyn Read + Send>, Option<u64>) =
+        if compressed::is_gzip(&head) {
+            let gz = compressed::gunzip(
+                BufReader::new(Cursor::new(head).chain(raw)),
+                opts.limits.max_decompressed_bytes,
+            );
+            let (head, stream) = peek(Box::new(gz)).map_err(fail)?;
+            (head, stream, None)
+        } else {
+            (head, raw, size)
+        };
+    let format = format.unwrap_or_else(|| match input {
+        InputRef::File(p) => Format::of_path(p),
+        _ => Format::sniff(&head),
+    });
+    let stream = BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(stream));
+    Ok((name, Box::new(stream), format, size))
+}
+
+/// The first [`PEEK_LEN`] bytes of a reader, and the reader without them.
+fn peek(mut r: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
+    let mut head = Vec::new();
+    (&mut r).take(PEEK_LEN).read_to_end(&mut head)?;
+    Ok((head, r))
+}
+
+/// The input an I/O error stands for: a skip when it is the decompression limit, else a
+/// failure.
+pub(crate) fn stream_error(path: String, e: &io::Error) -> Loaded {
+    if limits::is_limit(e) {
+        Loaded::Skipped {
+            path,
+            reason: SkipReason::DecompressionLimit,
+        }
+    } else {
+        Loaded::Failed {
+            path,
+            error: e.to_string(),
+        }
+    }
+}
+
+/// Reads a one-document input whole (up to the document limit) and parses it.
+fn read_single(
+    name: String,
+    mut stream: Box<dyn BufRead + Send>,
+    format: Format,
+    size: Option<u64>,
+    opts: &LoadOptions,
+) -> Loaded {
+    let max = opts.limits.max_document_bytes;
+    let too_large = |path| Loaded::Skipped {
+        path,
+        reason: SkipReason::TooLarge,
+    };
+    if size.is_some_and(|s| s > max) {
+        return too_large(name);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = (&mut stream).take(max + 1).read_to_end(&mut bytes) {
+        return stream_error(name, &e);
+    }
+    if bytes.len() as u64 > max {
+        return too_large(name);
+    }
+    load_bytes(name, bytes, format, opts)
 }
 
 /// Reads one input into a document, choosing the reader by extension (standard input by
-/// its first line).
+/// its first bytes). For an archive (JSONL, WARC) this is its first input; use [`open`] to
+/// read them all.
 pub fn load(input: &InputRef, opts: &LoadOptions) -> Loaded {
     load_with(input, None, opts)
 }
@@ -108,18 +326,15 @@ pub fn load(input: &InputRef, opts: &LoadOptions) -> Loaded {
 /// Reads one input with the given reader, or the one [`load`] would choose.
 pub fn load_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -> Loaded {
     let path = input.display();
-    let bytes = match read(input) {
-        Ok(b) => b,
-        Err(error) => return Loaded::Failed { path, error },
-    };
-    let format = format.unwrap_or_else(|| match input {
-        InputRef::File(p) => Format::of_path(p),
-        _ => Format::sniff(&bytes),
-    });
-    load_bytes(path, bytes, format, opts)
+    open_with(input, format, opts)
+        .next()
+        .unwrap_or(Loaded::Skipped {
+            path,
+            reason: SkipReason::Empty,
+        })
 }
 
-/// All the bytes of an input, or the error text.
+/// All the bytes of an input, or the error text (no limit: prefer [`open`]).
 pub fn read(input: &InputRef) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let res = match input {
@@ -130,14 +345,37 @@ pub fn read(input: &InputRef) -> Result<Vec<u8>, String> {
     res.map(|_| bytes).map_err(|e| e.to_string())
 }
 
-/// Reads bytes already in memory, named `path`, with the given reader.
+/// Reads bytes already in memory, named `path`, with the given reader. For an archive format
+/// this is its first input.
 pub fn load_bytes(path: String, bytes: Vec<u8>, format: Format, opts: &LoadOptions) -> Loaded {
+    let first = |mut items: Box<dyn Iterator<Item = Loaded> + '_>, path: String| {
+        items.next().unwrap_or(Loaded::Skipped {
+            path,
+            reason: SkipReason::Empty,
+        })
+    };
+    match format {
+        Format::Jsonl => {
+            return first(
+                Box::new(jsonl::Records::new(path.clone(), &bytes[..], opts)),
+                path,
+            )
+        }
+        Format::Warc => {
+            return first(
+                Box::new(warc::Records::new(path.clone(), &bytes[..], opts)),
+                path,
+            )
+        }
+        _ => {}
+    }
     match decode::decode(bytes) {
         Decoded::Skip(reason) => Loaded::Skipped { path, reason },
         Decoded::Text { source, warnings } => {
             let mut doc = match format {
-                Format::Plain => plain::parse(path, source, opts),
                 Format::Markdown => markdown::parse(path, source, opts),
+                Format::Html => html::parse(path, source, opts),
+                _ => plain::parse(path, source, opts),
             };
             let mut all = warnings;
             all.append(&mut doc.warnings);
@@ -150,9 +388,24 @@ pub fn load_bytes(path: String, bytes: Vec<u8>, format: Format, opts: &LoadOptio
 /// Sets the document date: the front matter's, else a dateline near the start of the text,
 /// else the command line's.
 pub(crate) fn resolve_date(doc: &mut Document, front_matter: Option<Date>, opts: &LoadOptions) {
-    let (date, origin) = if let Some(d) = front_matter {
-        (Some(d), DateOrigin::FrontMatter)
-    } else if let Some(d) = dateline::find(&doc.text) {
+    let stated = front_matter.map(|d| (d, DateOrigin::FrontMatter));
+    let text = std::mem::take(&mut doc.text);
+    resolve_date_in(doc, stated, &text, opts);
+    doc.text = text;
+}
+
+/// Sets the document date: the one the document states in its metadata, else a dateline
+/// near the start of `opening` (the document's text, or its first blocks), else the command
+/// line's.
+pub(crate) fn resolve_date_in(
+    doc: &mut Document,
+    stated: Option<(Date, DateOrigin)>,
+    opening: &str,
+    opts: &LoadOptions,
+) {
+    let (date, origin) = if let Some((d, origin)) = stated {
+        (Some(d), origin)
+    } else if let Some(d) = dateline::find(opening) {
         (Some(d.date), DateOrigin::Dateline)
     } else {
         (opts.fallback_date, DateOrigin::CommandLine)
@@ -175,6 +428,14 @@ mod tests {
         assert_eq!(Format::sniff(b"\xEF\xBB\xBF---\r\n"), Format::Markdown);
         assert_eq!(Format::sniff(b"----\n"), Format::Plain);
         assert_eq!(Format::sniff(b"# Title\n"), Format::Plain);
+        assert_eq!(Format::of_path(Path::new("a.HTM")), Format::Html);
+        assert_eq!(Format::of_path(Path::new("a.jsonl.gz")), Format::Jsonl);
+        assert_eq!(Format::of_path(Path::new("a.warc.gz")), Format::Warc);
+        assert_eq!(Format::of_path(Path::new("a.md.gz")), Format::Markdown);
+        assert_eq!(Format::sniff(b"WARC/1.1\r\n"), Format::Warc);
+        assert_eq!(Format::sniff(b"{\"text\": \"x\"}\n{"), Format::Jsonl);
+        assert_eq!(Format::sniff(b"{not json}\n"), Format::Plain);
+        assert_eq!(Format::sniff(b"  <!DOCTYPE html>\n"), Format::Html);
     }
 
     #[test]
@@ -201,6 +462,7 @@ mod tests {
     fn date_origins() {
         let opts = LoadOptions {
             fallback_date: Some(jiff::civil::date(2020, 1, 2)),
+            ..LoadOptions::default()
         };
         let load = |s: &str, f| match load_bytes("x".into(), s.as_bytes().to_vec(), f, &opts) {
             Loaded::Document(d) => (d.date, d.date_origin),

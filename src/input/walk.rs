@@ -8,8 +8,10 @@
 use super::InputRef;
 use std::path::{Path, PathBuf};
 
-/// Extensions read when walking a directory.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// Extensions read when walking a directory, also after a `.gz` (`a.jsonl.gz`).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "warc",
+];
 
 /// Expands paths: `-` is stdin, a file (or anything not a directory, even a missing path) is
 /// itself, a directory is walked recursively for files with a known extension, in a stable
@@ -33,9 +35,10 @@ pub fn expand(paths: &[String]) -> Vec<InputRef> {
     out
 }
 
-/// Whether a file name has one of the [`EXTENSIONS`].
+/// Whether a file name has one of the [`EXTENSIONS`], gzip-compressed or not.
 pub fn has_known_extension(path: &Path) -> bool {
-    path.extension()
+    super::compressed::inner_name(path)
+        .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
@@ -134,6 +137,11 @@ mod tests {
             "sub/c.markdown",
             "sub/d.TXT",
             "e.html",
+            "f.png",
+            "g.jsonl.gz",
+            "h.gz",
+            "i.warc.gz",
+            "j.tar.gz",
             ".f.txt",
             ".hidden/g.txt",
         ] {
@@ -143,6 +151,9 @@ mod tests {
         let want = vec![
             InputRef::File(d.join("a.md")),
             InputRef::File(d.join("b.txt")),
+            InputRef::File(d.join("e.html")),
+            InputRef::File(d.join("g.jsonl.gz")),
+            InputRef::File(d.join("i.warc.gz")),
             InputRef::File(d.join("sub/c.markdown")),
             InputRef::File(d.join("sub/d.TXT")),
             InputRef::Stdin,
