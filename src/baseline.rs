@@ -251,8 +251,9 @@ impl Baseline {
             count(self.matched, "finding")
         );
         if gone > 0 {
+            let verb = if gone == 1 { "occurs" } else { "occur" };
             line.push_str(&format!(
-                "; {} no longer occur (refresh with --write-baseline)",
+                "; {} no longer {verb} (refresh with --write-baseline)",
                 count(gone, "baselined finding")
             ));
         }

@@ -16,7 +16,7 @@
 //! the finding's span read; overlapping fixes are skipped (the leftmost wins), bytes outside
 //! every span are copied unchanged. After each round the text is read and checked again, and
 //! rounds repeat until no safe fix is left (at most [`MAX_ROUNDS`]), so fixing a fixed text
-//! changes nothing.
+//! changes nothing. Only plain-text and Markdown files (and standard input) are edited.
 
 use crate::atomic::write_atomic;
 use crate::document::{Document, Span};
@@ -294,6 +294,24 @@ impl Fixer {
     ) -> io::Result<Checked> {
         let path = first.doc.path.clone();
         let stdin = path == "-";
+        let format = if stdin {
+            Format::sniff(first.doc.source.as_bytes())
+        } else {
+            Format::of_path(Path::new(&path))
+        };
+        if !editable(&path, format) {
+            if !safe_fixes(registry, &first.doc, &first.findings).is_empty() {
+                eprintln!(
+                    "factlint: note: {path}: only plain-text and Markdown files are fixed; not fixed"
+                );
+            }
+            if stdin && self.mode == Mode::Write {
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(first.doc.source.as_bytes())?;
+                stdout.flush()?;
+            }
+            return Ok(first);
+        }
         let original = if stdin {
             first.doc.source.as_bytes().to_vec()
         } else {
@@ -310,11 +328,6 @@ impl Fixer {
                     return Ok(first);
                 }
             }
-        };
-        let format = if stdin {
-            Format::sniff(&original)
-        } else {
-            Format::of_path(Path::new(&path))
         };
         let fixed = fix(&first, &original, format, &self.opts, registry, check);
         if let Some(f) = &fixed {
@@ -381,6 +394,15 @@ impl Fixer {
             plural(self.files, "file")
         )
     }
+}
+
+/// Whether `--fix` may edit this input: standard input or an uncompressed regular file, read
+/// as plain text or Markdown (an HTML page would need its replacements escaped; a record of
+/// a JSON Lines or WARC file, or a compressed file, is not a file of its own).
+fn editable(path: &str, format: Format) -> bool {
+    let text = matches!(format, Format::Plain | Format::Markdown);
+    text && (path == "-"
+        || (Path::new(path).is_file() && !path.to_ascii_lowercase().ends_with(".gz")))
 }
 
 fn plural(n: usize, word: &str) -> String {
