@@ -1,11 +1,16 @@
-//! Throughput: `cargo bench --bench extract` prints MB/s for extraction alone and for
-//! extraction plus every built-in rule.
+//! Throughput: `cargo bench --bench extract` prints MB/s and documents/s for extraction
+//! alone and for extraction plus every built-in rule, single-threaded and on all cores, and
+//! the peak resident memory of the run.
 //!
 //! The corpus is the shipped examples and claim fixtures (dense in figures: a worst case)
 //! repeated to about 20 MB; set `FACTLINT_BENCH_CORPUS=path` to repeat a file of your own
-//! instead. It is read as one plain-text document per 64 KB chunk, single-threaded.
+//! instead. It is read as one plain-text document per 64 KB chunk (cut at a blank line);
+//! with `FACTLINT_BENCH_SPLIT=lines` every non-empty line is a document instead (for corpora
+//! with one article per line). The all-core runs hand documents to one thread per core
+//! (`std::thread::available_parallelism`), each taking the next unread document.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 fn corpus() -> String {
@@ -39,11 +44,18 @@ fn repeat_to_20mb(seed: &str) -> String {
     out
 }
 
-fn main() {
-    let text = corpus();
-    // one document per ~64 KB chunk cut at a blank line, like a folder of articles
+/// The documents of the corpus: 64 KB chunks cut at a blank line, like a folder of
+/// articles, or (`FACTLINT_BENCH_SPLIT=lines`) one document per non-empty line.
+fn documents(text: &str) -> Vec<String> {
+    if std::env::var("FACTLINT_BENCH_SPLIT").is_ok_and(|s| s == "lines") {
+        return text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+    }
     let mut docs = Vec::new();
-    let mut rest = text.as_str();
+    let mut rest = text;
     while !rest.is_empty() {
         let cut = if rest.len() <= 65_536 {
             rest.len()
@@ -55,43 +67,104 @@ fn main() {
         docs.push(rest[..cut].to_string());
         rest = &rest[cut..];
     }
-    let bytes: usize = docs.iter().map(String::len).sum();
-    let mut best = f64::MAX;
-    let mut claims = 0;
-    for _ in 0..3 {
-        let start = Instant::now();
-        claims = 0;
-        for d in &docs {
-            let doc = factlint::Document::from_text("bench.txt", d.clone());
-            claims += factlint::extract(&doc).len();
-        }
-        best = best.min(start.elapsed().as_secs_f64());
-    }
-    println!(
-        "extract: {:.1} MB in {:.3} s = {:.1} MB/s single-threaded ({} claims, best of 3)",
-        bytes as f64 / 1e6,
-        best,
-        bytes as f64 / 1e6 / best,
-        claims
-    );
-    let registry = factlint::rules::Registry::builtin().expect("built-in rules load");
-    let mut best = f64::MAX;
-    let mut findings = 0;
-    for _ in 0..3 {
-        let start = Instant::now();
-        findings = 0;
-        for d in &docs {
-            let doc = factlint::Document::from_text("bench.txt", d.clone());
+    docs
+}
+
+/// Extraction alone (`check` false) or with every built-in rule: claims or findings counted.
+fn run_one(d: &str, registry: Option<&factlint::rules::Registry>) -> usize {
+    let doc = factlint::Document::from_text("bench.txt", d.to_string());
+    match registry {
+        None => factlint::extract(&doc).len(),
+        Some(r) => {
             let ex = factlint::extract_all(&doc);
-            findings += registry.check(&doc, &ex).len();
+            r.check(&doc, &ex).len()
         }
+    }
+}
+
+/// The best of three runs over every document on `threads` threads: (seconds, count).
+fn best_of_3(
+    docs: &[String],
+    registry: Option<&factlint::rules::Registry>,
+    threads: usize,
+) -> (f64, usize) {
+    let mut best = f64::MAX;
+    let mut count = 0;
+    for _ in 0..3 {
+        let start = Instant::now();
+        count = if threads == 1 {
+            docs.iter().map(|d| run_one(d, registry)).sum()
+        } else {
+            let next = AtomicUsize::new(0);
+            std::thread::scope(|s| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        s.spawn(|| {
+                            let mut n = 0;
+                            loop {
+                                let k = next.fetch_add(1, Ordering::Relaxed);
+                                let Some(d) = docs.get(k) else { break n };
+                                n += run_one(d, registry);
+                            }
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| w.join().expect("bench worker"))
+                    .sum()
+            })
+        };
         best = best.min(start.elapsed().as_secs_f64());
     }
+    (best, count)
+}
+
+/// Peak resident set size of this process (VmHWM), in MB, where /proc tells it.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let docs = documents(&corpus());
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mb = bytes as f64 / 1e6;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let registry = factlint::rules::Registry::builtin().expect("built-in rules load");
     println!(
-        "extract + check (built-in rules): {:.1} MB in {:.3} s = {:.1} MB/s single-threaded ({} findings, best of 3)",
-        bytes as f64 / 1e6,
-        best,
-        bytes as f64 / 1e6 / best,
-        findings
+        "corpus: {mb:.1} MB in {} documents; {cores} core(s); best of 3 runs each",
+        docs.len()
     );
+    for (label, reg, what) in [
+        ("extract", None, "claims"),
+        (
+            "extract + check (built-in rules)",
+            Some(&registry),
+            "findings",
+        ),
+    ] {
+        let mut threads = vec![1];
+        if cores > 1 {
+            threads.push(cores);
+        }
+        for t in threads {
+            let (secs, count) = best_of_3(&docs, reg, t);
+            let how = if t == 1 {
+                "single-threaded".to_string()
+            } else {
+                format!("{t} threads")
+            };
+            println!(
+                "{label}, {how}: {secs:.3} s = {:.1} MB/s, {:.0} documents/s ({count} {what})",
+                mb / secs,
+                docs.len() as f64 / secs,
+            );
+        }
+    }
+    if let Some(rss) = peak_rss_mb() {
+        println!("peak resident memory (VmHWM): {rss:.0} MB");
+    }
 }
