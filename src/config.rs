@@ -257,7 +257,7 @@ impl Config {
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| {
+            crate::yaml::from_str(text).map_err(|e| {
                 let pos = e.location().map_or((1, 1), |l| (l.line(), l.column()));
                 // the position is given once, in front
                 let msg = e.to_string();

@@ -26,6 +26,7 @@ use crate::extract::Extraction;
 use crate::findings::{Finding, Related, Severity};
 use jiff::civil::Date;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -550,7 +551,7 @@ impl Registry {
 
     /// Parses and compiles one pack; on any error nothing of it is added.
     pub fn add_pack(&mut self, file: &str, text: &str, base: &Path) -> Result<(), LoadError> {
-        let pack: PackFile = serde_yaml::from_str(text).map_err(|e| {
+        let pack: PackFile = crate::yaml::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
             LoadError {
                 file: file.to_string(),
@@ -566,9 +567,11 @@ impl Registry {
             }
         })?;
         let mut compiled = Vec::new();
+        // ids loaded so far, so a pack of many rules loads in linear time
+        let mut ids: HashSet<String> = self.rules.iter().map(|r| r.id.clone()).collect();
         for (n, raw) in pack.rules.iter().enumerate() {
-            let nth = pack.rules[..n].iter().filter(|r| r.id == raw.id).count();
             let err = |key: &str, message: String| {
+                let nth = pack.rules[..n].iter().filter(|r| r.id == raw.id).count();
                 let (line, column) = key_position(text, &raw.id, nth, key);
                 LoadError {
                     file: file.to_string(),
@@ -589,12 +592,7 @@ impl Registry {
                     format!("the id {:?} must be letters, digits, '-' or '_'", raw.id),
                 ));
             }
-            if self
-                .rules
-                .iter()
-                .chain(&compiled)
-                .any(|r: &Rule| r.id == raw.id)
-            {
+            if !ids.insert(raw.id.clone()) {
                 return Err(err(
                     "id",
                     "a rule with this id is already loaded".to_string(),

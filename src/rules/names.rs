@@ -109,7 +109,7 @@ fn read<T: for<'de> Deserialize<'de>>(
             (path.display().to_string(), text)
         }
     };
-    serde_yaml::from_str(&text).map_err(|e| {
+    crate::yaml::from_str(&text).map_err(|e| {
         let at = e
             .location()
             .map(|l| format!(":{}:{}", l.line(), l.column()))
