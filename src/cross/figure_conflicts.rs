@@ -97,13 +97,7 @@ impl Table {
                 continue;
             }
             // earliest document first, so that it is the reference on a tie
-            entries.sort_by(|a, b| {
-                (cx.date(a.at.doc), cx.path(a.at.doc), a.at).cmp(&(
-                    cx.date(b.at.doc),
-                    cx.path(b.at.doc),
-                    b.at,
-                ))
-            });
+            entries.sort_by(|a, b| cx.order(a.at).cmp(&cx.order(b.at)));
             let widened: Vec<Interval> = entries
                 .iter()
                 .map(|e| widen(e.value.interval(), p.tolerance))

@@ -273,6 +273,13 @@ impl CrossCx<'_> {
         self.index.date(doc)
     }
 
+    /// The order in which mentions are preferred as a reference: dated documents first,
+    /// earliest first, then by path and place.
+    pub fn order(&self, m: Mention) -> (bool, Option<Date>, &str, At) {
+        let date = self.date(m.doc);
+        (date.is_none(), date, self.path(m.doc), m.at)
+    }
+
     /// A finding of this rule at `m`, its message the rule's template filled with `fields`.
     pub fn finding(&self, fields: &[(&str, String)], m: Mention) -> CrossFinding {
         CrossFinding {

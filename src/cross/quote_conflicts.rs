@@ -126,13 +126,7 @@ impl Table {
         keys.sort_unstable();
         for key in keys {
             let mut entries = groups.remove(&key).unwrap_or_default();
-            entries.sort_by(|a, b| {
-                (cx.date(a.at.doc), cx.path(a.at.doc), a.at).cmp(&(
-                    cx.date(b.at.doc),
-                    cx.path(b.at.doc),
-                    b.at,
-                ))
-            });
+            entries.sort_by(|a, b| cx.order(a.at).cmp(&cx.order(b.at)));
             let speaker = |e: &Entry| strings.get(e.speaker);
             // speakers and the documents naming them, first named first
             let mut speakers: Vec<(&Entry, Vec<u32>)> = Vec::new();
