@@ -90,10 +90,17 @@ pub fn article(file: &str, line: usize, bytes: &[u8], opts: &LoadOptions) -> Loa
         path: at_line.clone(),
         error,
     };
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     let mut obj: Map<String, Value> = match serde_json::from_slice(bytes) {
         Ok(Value::Object(m)) => m,
         Ok(_) => return fail("not a JSON object".to_string()),
-        Err(e) => return fail(format!("invalid JSON: {e}")),
+        Err(e) => {
+            // serde_json's message ends with the line (always 1 here) and column.
+            let msg = e.to_string();
+            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+            return fail(format!("invalid JSON at column {}: {msg}", e.column()));
+        }
     };
     let path = match obj.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => format!("{file}#{}", s.trim()),
@@ -173,7 +180,7 @@ mod tests {
             ("a.jsonl:3", "Second.")
         );
         assert!(
-            matches!(&got[2], Loaded::Failed { path, error } if path == "a.jsonl:4" && error.starts_with("invalid JSON"))
+            matches!(&got[2], Loaded::Failed { path, error } if path == "a.jsonl:4" && error.starts_with("invalid JSON at column 2: expected ident"))
         );
         assert!(
             matches!(&got[3], Loaded::Skipped { path, reason: SkipReason::NoText } if path == "a.jsonl#7")

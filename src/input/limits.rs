@@ -84,17 +84,18 @@ impl<R: io::Read> io::Read for Capped<R> {
         if buf.is_empty() {
             return Ok(0);
         }
-        // Read one byte past the limit, so that reaching it exactly is not an error.
-        let want = buf.len().min(
-            usize::try_from(self.left)
-                .unwrap_or(usize::MAX)
-                .saturating_add(1),
-        );
-        let n = self.inner.read(&mut buf[..want])?;
-        if n as u64 > self.left {
-            self.left = 0;
-            return Err(io::Error::other(LimitExceeded { limit: self.limit }));
+        if self.left == 0 {
+            // Everything up to the limit was delivered: more is an error, the end is not.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(LimitExceeded { limit: self.limit })),
+            };
         }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
         self.left -= n as u64;
         Ok(n)
     }

@@ -267,11 +267,28 @@ fn open_stream(
     Ok((name, Box::new(stream), format, size))
 }
 
-/// The first [`PEEK_LEN`] bytes of a reader, and the reader without them.
+/// The first [`PEEK_LEN`] bytes of a reader, and the reader without them. An error after
+/// some bytes were read is kept for the reader to return after them (a truncated gzip
+/// archive still gives the records before its end); an error before any byte is returned.
 fn peek(mut r: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
     let mut head = Vec::new();
-    (&mut r).take(PEEK_LEN).read_to_end(&mut head)?;
-    Ok((head, r))
+    match (&mut r).take(PEEK_LEN).read_to_end(&mut head) {
+        Ok(_) => Ok((head, r)),
+        Err(e) if head.is_empty() => Err(e),
+        Err(e) => Ok((head, Box::new(Failing(Some(e))))),
+    }
+}
+
+/// A reader that fails with its error once, then ends.
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// The input an I/O error stands for: a skip when it is the decompression limit, else a
