@@ -19,6 +19,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Check the given files with the enabled rules and report findings.
     Check(CheckArgs),
+    /// Audit an archive: check every document in parallel, then across documents; keep a
+    /// claims index (--db) and write an HTML report (--report).
+    Audit(AuditArgs),
     /// List the loaded rules, or run their examples (`factlint rules test DIR`).
     Rules(RulesArgs),
     /// Explain one rule: what it checks, why it matters, its examples.
@@ -26,6 +29,18 @@ pub enum Command {
     /// Run the cross-source rules over document records written by `extract --format jsonl`
     /// (the reduce step of a sharded run).
     Reconcile(ReconcileArgs),
+    /// Write a commented starter configuration (factlint.yaml) in the current directory.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Where to write it.
+    #[arg(default_value = "factlint.yaml")]
+    pub path: std::path::PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -39,16 +54,58 @@ pub struct CheckArgs {
     /// Extra rule packs: a directory of .yaml files or one file (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<std::path::PathBuf>,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_name = "SEVERITY", default_value = "error")]
-    pub fail_on: crate::findings::Severity,
+    /// The lowest severity that makes the run fail (exit code 1) [default: the
+    /// configuration's `fail-on`, else error].
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::findings::Severity>,
+    /// Exit with code 0 even when there are findings (errors in use still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Document date to use when a document states none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Print how many findings each rule made (rule, severity, count) instead of the
     /// findings (with --format human or concise).
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the safe fixes (organisation-name spellings, house-style swaps) to the files,
+    /// atomically, then report the findings that remain; with `-`, print the fixed text to
+    /// standard output and the findings to standard error.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of the findings; write nothing
+    /// (exit code 1 when there is a diff).
+    #[arg(long)]
+    pub diff: bool,
+    /// Drop the findings recorded in this baseline file; report only new ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<std::path::PathBuf>,
+    /// Record the current findings in this baseline file (atomically) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
+    pub write_baseline: Option<std::path::PathBuf>,
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every input instead of the closest factlint.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<std::path::PathBuf>,
+    /// Ignore every configuration file (built-in defaults and the command line only).
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +176,50 @@ pub enum ExtractFormat {
     /// One document record per line: path, date, source and the claims the cross-source
     /// rules compare (organisations, roles, sourced figures, quotations), for
     /// `factlint reconcile`.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// Files or directories (walked recursively, .gitignore obeyed).
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Human)]
+    pub format: AuditFormat,
+    /// The claims index (SQLite): created if missing; a second audit re-extracts only the
+    /// documents that changed.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<std::path::PathBuf>,
+    /// Write a self-contained HTML report to this file.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<std::path::PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Worker threads [default: the number of cores].
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Document date to use when a document states none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Extra rule packs: a directory of .yaml files or one file (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<std::path::PathBuf>,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_name = "SEVERITY", default_value = "error")]
+    pub fail_on: crate::findings::Severity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// Annotated snippets for people, then a summary line.
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON object: {"findings": [...], "summary": {...}}.
+    Json,
+    /// One JSON object per finding per line (the summary goes to standard error).
     Jsonl,
 }
 

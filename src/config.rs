@@ -118,7 +118,10 @@ struct RawConfig {
 struct Selection {
     /// (rule index, on?) in the order written: later entries win.
     switches: Vec<(usize, bool)>,
-    severity: Vec<(usize, Severity)>,
+    /// The same for rules built into factlint rather than loaded (`unused-suppression`).
+    builtin_switches: Vec<(&'static str, bool)>,
+    /// Rule id → severity, loaded and built-in rules alike.
+    severity: Vec<(String, Severity)>,
     vocabulary: Vec<String>,
     date: Option<Date>,
 }
@@ -145,6 +148,7 @@ pub struct Config {
 pub struct Settings<'c> {
     pub config: &'c Config,
     enabled: Vec<bool>,
+    builtin_off: HashSet<&'static str>,
     severity: HashMap<&'c str, Severity>,
     vocabulary: HashSet<String>,
     pub date: Option<Date>,
@@ -167,8 +171,10 @@ impl Settings<'_> {
         self.config.registry.get(rule).is_some()
     }
 
-    /// Applies severity overrides and drops spelling findings on accepted spellings.
+    /// Applies severity overrides, drops the findings of built-in rules switched off and
+    /// spelling findings on accepted spellings.
     pub fn adjust(&self, findings: &mut Vec<Finding>, original: impl Fn(&Finding) -> String) {
+        findings.retain(|f| !self.builtin_off.contains(f.rule.as_str()));
         findings.retain(|f| {
             let spelling = self.config.registry.get(&f.rule).is_some_and(|r| {
                 matches!(r.kind, Kind::Names | Kind::Substitution | Kind::Consistency)
@@ -191,17 +197,6 @@ fn normalise(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// The pack a rule belongs to: `core` for `builtin:core/rate.yaml`, the directory name for a
-/// user pack file.
-pub fn pack_of(rule: &Rule) -> &str {
-    let origin = rule.origin.strip_prefix("builtin:").unwrap_or(&rule.origin);
-    let path = Path::new(origin);
-    path.parent()
-        .and_then(|p| p.file_name())
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
 }
 
 /// The 1-based line and column of the first whole-word occurrence of `needle` in `text`
@@ -284,8 +279,12 @@ impl Config {
             let mut out = Selection::default();
             for (names, on) in [(sel.disable, false), (sel.enable, true)] {
                 for name in names {
+                    let builtin = crate::suppress::BUILTIN_RULES
+                        .iter()
+                        .filter(|b| name == "all" || b.id == name);
+                    out.builtin_switches.extend(builtin.map(|b| (b.id, on)));
                     let hits = select(&registry, name);
-                    if hits.is_empty() {
+                    if hits.is_empty() && crate::suppress::builtin_rule(name).is_none() {
                         return Err(err_at(
                             locate(text, name),
                             format!("unknown rule or pack `{name}` (see `factlint rules list`)"),
@@ -295,13 +294,15 @@ impl Config {
                 }
             }
             for (id, sev) in sel.severity {
-                let Some(i) = registry.rules.iter().position(|r| &r.id == id) else {
+                let known =
+                    registry.get(id).is_some() || crate::suppress::builtin_rule(id).is_some();
+                if !known {
                     return Err(err_at(
                         locate(text, id),
                         format!("severity: unknown rule `{id}` (see `factlint rules list`)"),
                     ));
                 };
-                out.severity.push((i, *sev));
+                out.severity.push((id.clone(), *sev));
             }
             out.vocabulary = sel.vocabulary.iter().map(|v| normalise(v)).collect();
             if let Some(d) = sel.date {
@@ -355,6 +356,7 @@ impl Config {
     pub fn settings(&self, path: &str) -> Settings<'_> {
         let n = self.registry.rules.len();
         let mut enabled = vec![true; n];
+        let mut builtin_off = HashSet::new();
         let mut severity = HashMap::new();
         let mut vocabulary = HashSet::new();
         let mut date = None;
@@ -369,8 +371,15 @@ impl Config {
             for &(i, on) in &sel.switches {
                 enabled[i] = on;
             }
-            for &(i, s) in &sel.severity {
-                severity.insert(self.registry.rules[i].id.as_str(), s);
+            for &(id, on) in &sel.builtin_switches {
+                if on {
+                    builtin_off.remove(id);
+                } else {
+                    builtin_off.insert(id);
+                }
+            }
+            for (id, s) in &sel.severity {
+                severity.insert(id.as_str(), *s);
             }
             vocabulary.extend(sel.vocabulary.iter().cloned());
             date = sel.date.or(date);
@@ -378,6 +387,7 @@ impl Config {
         Settings {
             config: self,
             enabled,
+            builtin_off,
             severity,
             vocabulary,
             date,
@@ -398,7 +408,9 @@ fn select(registry: &Registry, name: &str) -> Vec<usize> {
         .rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| name == "all" || r.id == name || pack_of(r) == name)
+        .filter(|(_, r)| {
+            name == "all" || r.id == name || crate::suppress::pack_of(&r.origin) == Some(name)
+        })
         .map(|(i, _)| i)
         .collect()
 }

@@ -3,19 +3,25 @@
 //! The pipeline runs one way: input → [`document::Document`] → sentences →
 //! [`claims::Claim`]s → (rules → findings → reporters). See ARCHITECTURE.md.
 
+pub mod atomic;
+pub mod baseline;
 pub mod claims;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod cross;
 pub mod document;
 pub mod extract;
 pub mod findings;
+pub mod fix;
 pub mod input;
 pub mod numbers;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod time;
+pub mod yaml;
 
 pub use claims::Claim;
 pub use document::{Document, Span};

@@ -68,9 +68,12 @@ const UNUSED: BuiltinRule = BuiltinRule {
         `factlint: disable RULE`, `factlint: enable RULE` lines in plain text.",
 };
 
+/// The rules built into factlint rather than loaded from a pack.
+pub const BUILTIN_RULES: &[BuiltinRule] = &[UNUSED];
+
 /// The built-in rule with this id (`unused-suppression`), if any.
 pub fn builtin_rule(id: &str) -> Option<&'static BuiltinRule> {
-    (id == UNUSED.id).then_some(&UNUSED)
+    BUILTIN_RULES.iter().find(|b| b.id == id)
 }
 
 /// The names a directive may use, each with the rule ids it stands for.

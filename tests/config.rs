@@ -299,3 +299,37 @@ fn pre_commit_hook_entry_is_a_working_command() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stdout(&o).contains("draft.md:1:11: error[organisation-name]"));
 }
+
+#[test]
+fn built_in_rules_can_be_switched_off_and_regraded() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    // a suppression that suppresses nothing: reported as unused-suppression (warning)
+    write(
+        d,
+        "story.md",
+        "<!-- factlint-disable-next-line weekday-mismatch -->\nThe museum opened in 1998.\n",
+    );
+    let o = factlint(d, &["check", "--format", "concise", "story.md"]);
+    assert!(
+        stdout(&o).contains("warning[unused-suppression]"),
+        "{}",
+        stdout(&o)
+    );
+    write(
+        d,
+        "factlint.yaml",
+        "severity: {unused-suppression: error}\n",
+    );
+    let o = factlint(d, &["check", "--format", "concise", "story.md"]);
+    assert!(
+        stdout(&o).contains("error[unused-suppression]"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(1));
+    write(d, "factlint.yaml", "disable: [unused-suppression]\n");
+    let o = factlint(d, &["check", "--format", "concise", "story.md"]);
+    assert!(!stdout(&o).contains("unused-suppression"), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0));
+}

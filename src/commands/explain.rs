@@ -9,6 +9,11 @@ pub fn run(args: &ExplainArgs) -> i32 {
         Err(code) => return code,
     };
     let Some(r) = reg.get(&args.id) else {
+        if let Some(b) = crate::suppress::builtin_rule(&args.id) {
+            let (id, severity) = (b.id, b.severity.as_str());
+            println!("{id} (built in, {severity})\n\n{}", b.description);
+            return EXIT_CLEAN;
+        }
         eprintln!(
             "factlint: error: no rule `{}` (see `factlint rules`)",
             args.id

@@ -159,6 +159,32 @@ impl Sarif {
     }
 }
 
+impl Sarif {
+    /// The index of a rule in `tool.driver.rules`; a built-in rule that is in no pack
+    /// (`unused-suppression`) is described there when its first result comes.
+    fn rule_index(&mut self, id: &str) -> Option<usize> {
+        if let Some(&i) = self.index.get(id) {
+            return Some(i);
+        }
+        let b = crate::suppress::builtin_rule(id)?;
+        self.rules.push(RuleOut {
+            id: b.id.to_string(),
+            name: b.id.to_string(),
+            short_description: Text {
+                text: b.summary.to_string(),
+            },
+            full_description: Text {
+                text: b.description.to_string(),
+            },
+            default_configuration: Configuration {
+                level: level(b.severity),
+            },
+        });
+        self.index.insert(id.to_string(), self.rules.len() - 1);
+        Some(self.rules.len() - 1)
+    }
+}
+
 /// A location in `path`; lines and columns only when `lines` indexes that file's `source`.
 fn location(path: &str, source: Option<(&str, &LineIndex)>, span: Span) -> PhysicalLocation {
     let (start, end) = match source {
@@ -213,9 +239,10 @@ impl Reporter for Sarif {
                     }),
                 })
                 .collect();
+            let rule_index = self.rule_index(&f.rule);
             self.results.push(SarifResult {
                 rule_id: f.rule.clone(),
-                rule_index: self.index.get(&f.rule).copied(),
+                rule_index,
                 level: level(f.severity),
                 message: Text {
                     text: f.message.clone(),
