@@ -42,13 +42,9 @@ pub fn extract_all(doc: &Document) -> Extraction {
     let mut refs = Vec::new();
     let mut buf = Vec::new();
     for (si, s) in sentences::split(doc).into_iter().enumerate() {
-        let ctx = Ctx {
-            doc,
-            text: &doc.text,
-            sentence: &s,
-            tokens: &s.tokens,
-        };
+        let ctx = Ctx::new(doc, &s);
         extract_sentence(&ctx, &mut buf);
+        drop(ctx);
         tagged.extend(buf.drain(..).map(|c| (si, c)));
         let mut tokens = s.tokens;
         if !doc.map.is_identity() {

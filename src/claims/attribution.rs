@@ -211,6 +211,12 @@ fn quote_after(s: &Sent, k: usize, quotes: &[Quotation]) -> Option<Span> {
     quotes.iter().find(|q| q.open == Some(k)).map(|q| q.span)
 }
 
+/// Every attribution of the sentence ([`find`] over its organisations), computed once per
+/// sentence: the entity extractor reads them too.
+pub(crate) fn found<'s>(s: &Sent<'s, '_>) -> &'s [Found] {
+    s.ctx().memo.attributions.get_or_init(|| find(s, s.orgs()))
+}
+
 /// Every attribution of a sentence. `hits` are the sentence's organisations
 /// ([`names::org_runs`]).
 pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
@@ -334,8 +340,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
         return;
     }
     let s = Sent::new(ctx);
-    let hits = names::org_runs(&s);
-    for f in find(&s, &hits) {
-        out.push(Claim::Attribution(claim(&s, &f)));
+    for f in found(&s) {
+        out.push(Claim::Attribution(claim(&s, f)));
     }
 }

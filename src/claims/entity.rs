@@ -9,7 +9,7 @@
 //! this extractor emits every organisation and person; the attribution and source
 //! extractors emit only their own kinds.
 
-use super::names::{self, OrgHit, Run, Sent, ACRONYM, ALLCAPS, TITLE};
+use super::names::{self, Run, Sent, ACRONYM, ALLCAPS, TITLE};
 use super::{attribution, Claim, Ctx};
 use crate::document::Span;
 use serde::Serialize;
@@ -169,11 +169,11 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
         return;
     }
     let s = Sent::new(ctx);
-    let hits: Vec<OrgHit> = names::org_runs(&s);
+    let hits = s.orgs();
     let n = s.len();
     let mut em = Emitter::default();
     // Organisations by their words, and their bracketed acronyms.
-    for h in &hits {
+    for h in hits {
         em.org(ctx, h.run.span, out);
         if let Some(t) = h.acronym {
             em.org(ctx, s.name_span(t, t + 1), out);
@@ -186,7 +186,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
         }
     }
     // Attributions: speakers, organisations named by the role, outlets told.
-    for f in attribution::find(&s, &hits) {
+    for f in attribution::found(&s) {
         if !f.speaker.org && (f.speaker.words >= 2 || f.speaker.title.is_some()) {
             em.person(ctx, f.speaker.span, out);
         }

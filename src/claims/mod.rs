@@ -20,6 +20,7 @@ use crate::document::{Document, Span};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
 use serde::Serialize;
+use std::cell::OnceCell;
 
 pub use age::AgeClaim;
 pub use attribution::AttributionClaim;
@@ -128,9 +129,33 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub sentence: &'a Sentence,
     pub tokens: &'a [Token],
+    /// What several extractors read about this sentence, computed once on first use.
+    pub memo: Memo,
+}
+
+/// The analyses of one sentence that more than one extractor reads, each computed on first
+/// use and kept with the sentence's [`Ctx`]: the time expressions (dates, periods and the
+/// temporal token ranges), the names features, the organisations named and the
+/// attributions (read by the entity and attribution extractors).
+#[derive(Default)]
+pub struct Memo {
+    pub(crate) time: OnceCell<Vec<crate::time::scan::TimeExpr>>,
+    pub(crate) names: OnceCell<names::Features>,
+    pub(crate) orgs: OnceCell<Vec<names::OrgHit>>,
+    pub(crate) attributions: OnceCell<Vec<attribution::Found>>,
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of sentence `sentence` of `doc`.
+    pub fn new(doc: &'a Document, sentence: &'a Sentence) -> Ctx<'a> {
+        Ctx {
+            doc,
+            text: &doc.text,
+            sentence,
+            tokens: &sentence.tokens,
+            memo: Memo::default(),
+        }
+    }
     pub fn len(&self) -> usize {
         self.tokens.len()
     }

@@ -9,7 +9,6 @@
 use super::Ctx;
 use crate::document::Span;
 use crate::text::tokens::TokenKind;
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -1287,23 +1286,18 @@ static HEAD_COUNTS: LazyLock<Vec<[u8; 26]>> = LazyLock::new(|| {
 // A sentence with its token features
 
 /// A sentence's tokens with their lexicon features and the extent of the name word each one
-/// starts: computed once, read by every pattern below. Dereferences to the [`Ctx`].
+/// starts: computed once per sentence (kept in the [`Ctx`]'s memo), read by every pattern
+/// below. Dereferences to the [`Ctx`].
 pub struct Sent<'s, 'a> {
     ctx: &'s Ctx<'a>,
-    flags: Vec<u64>,
-    ends: Vec<u32>,
+    flags: &'s [u64],
+    ends: &'s [u32],
 }
 
-/// The features of the last sentence seen on this thread.
-#[derive(Default)]
-struct LastSentence {
-    key: String,
+/// The features of a sentence's tokens (see [`Sent`]).
+pub(crate) struct Features {
     flags: Vec<u64>,
     ends: Vec<u32>,
-}
-
-thread_local! {
-    static LAST: RefCell<LastSentence> = RefCell::new(LastSentence::default());
 }
 
 impl<'a> Deref for Sent<'_, 'a> {
@@ -1353,22 +1347,19 @@ fn word_flags(w: &str) -> u64 {
 }
 
 impl<'s, 'a> Sent<'s, 'a> {
-    /// The sentence's features. The entity, attribution and source extractors each build
-    /// one for the same sentence in turn: the last sentence's features are kept per thread
-    /// and reused when the sentence's text is the same.
+    /// The sentence's features, computed on the first call for a sentence and kept in its
+    /// [`Ctx`] for the entity, attribution and source extractors.
     pub fn new(ctx: &'s Ctx<'a>) -> Sent<'s, 'a> {
-        let n = ctx.len();
-        let key = match (ctx.tokens.first(), ctx.tokens.last()) {
-            (Some(f), Some(l)) => ctx.text.get(f.span.start..l.span.end).unwrap_or(""),
-            _ => "",
-        };
-        let cached = LAST.with(|c| {
-            let c = c.borrow();
-            (c.key == key && c.flags.len() == n).then(|| (c.flags.clone(), c.ends.clone()))
-        });
-        if let Some((flags, ends)) = cached {
-            return Sent { ctx, flags, ends };
+        let f = ctx.memo.names.get_or_init(|| Sent::features(ctx));
+        Sent {
+            ctx,
+            flags: &f.flags,
+            ends: &f.ends,
         }
+    }
+
+    fn features(ctx: &Ctx) -> Features {
+        let n = ctx.len();
         let mut flags = Vec::with_capacity(n);
         for t in ctx.tokens {
             let w = t.text(ctx.text);
@@ -1379,24 +1370,28 @@ impl<'s, 'a> Sent<'s, 'a> {
                 TokenKind::Punct => 0,
             });
         }
-        let mut s = Sent {
+        let s = Sent {
             ctx,
-            flags,
-            ends: vec![0; n],
+            flags: &flags,
+            ends: &[],
         };
-        for i in 0..n {
-            if let Some(e) = s.compute_name_word(i) {
-                s.ends[i] = u32::try_from(e).unwrap_or(0);
-            }
-        }
-        LAST.with(|c| {
-            let mut c = c.borrow_mut();
-            c.key.clear();
-            c.key.push_str(key);
-            c.flags.clone_from(&s.flags);
-            c.ends.clone_from(&s.ends);
-        });
-        s
+        let ends = (0..n)
+            .map(|i| {
+                s.compute_name_word(i)
+                    .map_or(0, |e| u32::try_from(e).unwrap_or(0))
+            })
+            .collect();
+        Features { flags, ends }
+    }
+
+    /// The sentence's context, for as long as the sentence is borrowed.
+    pub fn ctx(&self) -> &'s Ctx<'a> {
+        self.ctx
+    }
+
+    /// The organisations the sentence names ([`org_runs`]), computed once per sentence.
+    pub fn orgs(&self) -> &'s [OrgHit] {
+        self.ctx.memo.orgs.get_or_init(|| org_runs(self))
     }
 
     /// Token `i`'s features (0 past the end).

@@ -14,9 +14,8 @@ use super::lex::{classify, Unit, C, K};
 use crate::claims::date::Granularity;
 use crate::claims::Ctx;
 use jiff::civil::{Date, Weekday};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::ops::Range;
-use std::rc::Rc;
 
 /// What a date expression denotes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,58 +73,10 @@ pub struct TimeExpr {
     pub time_of_day: bool,
 }
 
-struct Cache {
-    text: String,
-    date: Option<Date>,
-    tokens: usize,
-    exprs: Rc<[TimeExpr]>,
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
-}
-
-/// [`scan`], remembering the last sentence scanned on this thread: the date extractor, the
-/// period finder and the temporal ranges all ask about the same sentence in turn. The
-/// result depends only on the tokens' text and the document date, which form the key.
-pub fn scan_cached(ctx: &Ctx) -> Rc<[TimeExpr]> {
-    let (Some(first), Some(last)) = (ctx.tokens.first(), ctx.tokens.last()) else {
-        return Rc::from(Vec::new());
-    };
-    let Some(text) = ctx.text.get(first.span.start..last.span.end) else {
-        return Rc::from(scan(ctx));
-    };
-    let hit = CACHE.with(|c| {
-        c.borrow().as_ref().and_then(|c| {
-            (c.tokens == ctx.tokens.len() && c.date == ctx.doc.date && c.text == text)
-                .then(|| c.exprs.clone())
-        })
-    });
-    if let Some(h) = hit {
-        return h;
-    }
-    let exprs: Rc<[TimeExpr]> = Rc::from(scan(ctx));
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        match c.as_mut() {
-            Some(k) => {
-                k.text.clear();
-                k.text.push_str(text);
-                k.date = ctx.doc.date;
-                k.tokens = ctx.tokens.len();
-                k.exprs = exprs.clone();
-            }
-            None => {
-                *c = Some(Cache {
-                    text: text.to_string(),
-                    date: ctx.doc.date,
-                    tokens: ctx.tokens.len(),
-                    exprs: exprs.clone(),
-                })
-            }
-        }
-    });
-    exprs
+/// [`scan`], computed once per sentence and kept in its [`Ctx`]: the date extractor, the
+/// period finder and the temporal ranges all ask about the same sentence.
+pub fn scan_cached<'c>(ctx: &'c Ctx) -> &'c [TimeExpr] {
+    ctx.memo.time.get_or_init(|| scan(ctx))
 }
 
 /// Scans one sentence.
@@ -2248,12 +2199,7 @@ pub(crate) mod testutil {
         doc.date = date.parse().ok();
         let mut out = Vec::new();
         for s in sentences::split(&doc) {
-            let ctx = Ctx {
-                doc: &doc,
-                text: &doc.text,
-                sentence: &s,
-                tokens: &s.tokens,
-            };
+            let ctx = Ctx::new(&doc, &s);
             out.push(f(&ctx));
         }
         out
