@@ -8,10 +8,10 @@
 
 use super::Ctx;
 use crate::document::Span;
+use crate::text::lexicon::FxBuild;
 use crate::text::tokens::TokenKind;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 use std::sync::LazyLock;
 
@@ -1234,22 +1234,7 @@ const ALL_LISTS: &[(&[&str], u64)] = &[
     (MISSPELLABLE_HEADS, 0),
 ];
 
-/// A small fast hasher for short ASCII keys (FxHash's mixing).
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Lexicon = HashMap<&'static [u8], u64, BuildHasherDefault<FxHasher>>;
+type Lexicon = HashMap<&'static [u8], u64, FxBuild>;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut m = Lexicon::default();

@@ -32,6 +32,7 @@ use crate::claims::names::{is_misspelled_head, lex, HEAD};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
+use crate::text::lexicon::FxBuild;
 use crate::text::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -70,7 +71,7 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
     if pairs.is_empty() && !compounds && !entities {
         return Err("give `pairs`, or set `compounds` or `entities` to true".into());
     }
-    let mut first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut first_word: HashMap<String, Vec<(usize, usize)>, FxBuild> = HashMap::default();
     for (g, list) in pairs.iter().enumerate() {
         for (v, (_, p)) in list.iter().enumerate() {
             first_word
@@ -91,7 +92,7 @@ struct Consistency {
     /// Each list's variants: as configured, and as a pattern.
     pairs: Vec<Vec<(String, WordPattern)>>,
     /// (list, variant) by first word.
-    first_word: HashMap<String, Vec<(usize, usize)>>,
+    first_word: HashMap<String, Vec<(usize, usize)>, FxBuild>,
     compounds: bool,
     entities: bool,
 }
@@ -345,7 +346,11 @@ fn compounds(
     if forms.is_empty() {
         return;
     }
-    // open and hyphenated forms whose concatenation is one of those words
+    // open and hyphenated forms whose concatenation is one of those words (of a length some
+    // word has)
+    let (min_len, max_len) = index.keys().fold((usize::MAX, 0), |(lo, hi), k| {
+        (lo.min(k.len()), hi.max(k.len()))
+    });
     let mut buf = String::new();
     for s in &cx.ex.sentences {
         let tokens = &s.tokens;
@@ -366,6 +371,9 @@ fn compounds(
             else {
                 continue;
             };
+            if !(min_len..=max_len).contains(&(a.len() + b.len())) {
+                continue;
+            }
             buf.clear();
             buf.push_str(&a);
             buf.push_str(&b);

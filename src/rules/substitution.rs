@@ -18,6 +18,7 @@ use super::{Check, RawRule, RuleCx};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
+use crate::text::lexicon::FxBuild;
 use crate::text::tokens::{tokenize, Token, TokenKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
@@ -36,7 +37,7 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
     }
     let mut words: Vec<WordSwap> = Vec::new();
     let mut regexes: Vec<RegexSwap> = Vec::new();
-    let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut first_word: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
     for (n, s) in swaps.iter().enumerate() {
         let which = format!("swap {} ({:?})", n + 1, s.find);
         if s.find.trim().is_empty() {
@@ -83,6 +84,11 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
         return s;
     }
     buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return buf;
+    }
     for c in s.chars() {
         if c == '\u{2019}' {
             buf.push('\'');
@@ -144,7 +150,7 @@ struct RegexSwap {
 struct Substitution {
     words: Vec<WordSwap>,
     /// Word swaps by their first token.
-    first_word: HashMap<String, Vec<usize>>,
+    first_word: HashMap<String, Vec<usize>, FxBuild>,
     regexes: Vec<RegexSwap>,
 }
 

@@ -2,6 +2,26 @@
 //! words so that a lookup at a token costs one hash probe instead of a scan of the list.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short keys (FxHash's mixing), for maps whose keys come from the
+/// program or the rule packs (lexicons, rule indexes), never from the input text.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`FxHasher`] as a map's hasher: `HashMap<K, V, FxBuild>`.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key.
 pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
@@ -17,13 +37,13 @@ pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 /// Entries indexed by the lower-case word at position `at` of each sequence (0 = first;
 /// `usize::MAX` = last).
 pub struct Lexicon<T: 'static> {
-    index: HashMap<String, Vec<usize>>,
+    index: HashMap<String, Vec<usize>, FxBuild>,
     entries: Vec<(&'static [&'static str], T)>,
 }
 
 impl<T: 'static> Lexicon<T> {
     pub fn new(entries: Vec<(&'static [&'static str], T)>, at: usize) -> Lexicon<T> {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
         for (n, (words, _)) in entries.iter().enumerate() {
             let w = if at == usize::MAX {
                 words.last()
