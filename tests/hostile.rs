@@ -140,6 +140,36 @@ fn a_billion_laughs_front_matter_is_ignored_with_a_warning() {
     assert_eq!(v["findings"][0]["rule"], "weekday-mismatch", "{v}");
 }
 
+/// The same kind of bomb in a configuration file (an anchored vocabulary of 10,000 words in
+/// 10,000 overrides: 10^8 strings from 100 KB): an error naming the file, exit code 2.
+#[test]
+fn a_billion_laughs_configuration_is_rejected() {
+    let words = vec!["lol"; 10_000].join(",");
+    let mut yaml = format!(
+        "vocabulary: &a [{words}]\noverrides:\n  - &o {{files: [\"*.txt\"], vocabulary: *a}}\n"
+    );
+    for _ in 0..10_000 {
+        yaml.push_str("  - *o\n");
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let config = write(dir.path(), "factlint.yaml", yaml);
+    let doc = write(dir.path(), "doc.txt", WRONG_WEEKDAY);
+    let started = Instant::now();
+    let (code, _, err) = factlint(&[
+        "check",
+        "--config",
+        config.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    eprintln!("configuration bomb rejected in {:?}", started.elapsed());
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("factlint.yaml:"),
+        "the error names the file: {err}"
+    );
+    assert!(err.contains("expands to more than"), "{err}");
+}
+
 /// A rule whose one swap is the regex `find`.
 fn regex_pack(find: &str) -> String {
     format!(
