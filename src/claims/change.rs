@@ -358,7 +358,8 @@ pub fn change_of(
 }
 
 fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 32];
+    Some(match crate::text::lexicon::key(w, &mut buf)? {
         "doubled" | "doubling" | "doubles" => (2.0, Direction::Up),
         "tripled" | "tripling" | "triples" | "trebled" => (3.0, Direction::Up),
         "quadrupled" | "quadrupling" | "quadruples" => (4.0, Direction::Up),
@@ -394,10 +395,15 @@ pub fn extract_multipliers(
             i += 1;
             continue;
         }
+        // a figure starts at a number, a number word or a scale word ("thousand litres"): no
+        // other word that got this far ("reported") starts one
+        let figure_word = || words::small(t).is_some() || words::scale(t).is_some();
         if let Some((m, d)) = multiplier_word(t).filter(|_| ctx.is_word(i)) {
             found = Some((m, d, i, i + 1));
-        } else if let Some(f) =
-            figure::parse_at(ctx, i).filter(|f| !f.percent && f.currency.is_none() && !f.scaled)
+        } else if let Some(f) = (ctx.is_number(i) || figure_word())
+            .then(|| figure::parse_at(ctx, i))
+            .flatten()
+            .filter(|f| !f.percent && f.currency.is_none() && !f.scaled)
         {
             let e = f.end;
             // "threefold", "2.5-fold", "three-fold"

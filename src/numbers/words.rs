@@ -3,7 +3,13 @@
 
 /// The value of a small number word (zero … ninety, and "dozen").
 pub fn small(word: &str) -> Option<f64> {
-    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
+    let b = word.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
+        return None;
+    }
+    // every number word starts with one of these letters (`| 0x20` lower-cases a capital and
+    // maps no other byte onto a lower-case letter)
+    if !matches!(b[0] | 0x20, b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e') || !word.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 9];
