@@ -37,17 +37,34 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\u{2019}' || c == '\''
 }
 
+/// The character starting at byte `i` of `s` (a character boundary): an ASCII byte read
+/// directly, any other character decoded.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text[span]` into tokens; offsets are offsets of `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    let mut out = Vec::new();
     let s = &text[span.start..span.end];
     let bytes = s.as_bytes();
+    // about one token per five bytes of prose
+    let mut out = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;
     let mut joined = false;
     let mut after_newline = false;
     let mut first = true;
     while i < bytes.len() {
-        let c = match s[i..].chars().next() {
+        if bytes[i] == b' ' {
+            joined = false;
+            i += 1;
+            continue;
+        }
+        let c = match char_at(s, i) {
             Some(c) => c,
             None => break,
         };
@@ -83,14 +100,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             kind = TokenKind::Word;
             i += clen;
             while i < bytes.len() {
-                let d = match s[i..].chars().next() {
+                // ASCII letters continue the word (what the tests below decide for them)
+                if bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let d = match char_at(s, i) {
                     Some(d) => d,
                     None => break,
                 };
                 let apostrophe = d == '\'' || d == '\u{2019}';
                 if apostrophe {
                     // keep an apostrophe only between letters ("don't", "Dev't")
-                    let next = s[i + d.len_utf8()..].chars().next();
+                    let next = char_at(s, i + d.len_utf8());
                     if next.is_some_and(|n| n.is_alphabetic()) {
                         i += d.len_utf8();
                         continue;
