@@ -1,0 +1,579 @@
+//! The audit's documents stage, in three parts joined by bounded channels:
+//!
+//! - one **input thread** walks the inputs, skips files the index already holds unchanged
+//!   (same size, modification time and rules), reads the others one document at a time,
+//!   hashes each and skips documents whose content hash is stored; the rest go to
+//! - the **workers** (a rayon pool of `--jobs` threads, `par_bridge` over the channel), which
+//!   extract, check and reduce each document to rows (findings with line and column, claims,
+//!   the cross-source record), dropping its text; the rows go to
+//! - the **writer** (the calling thread), which stores them in the index, committing every
+//!   [`BATCH`] documents.
+//!
+//! At most `4 × jobs` documents wait in the input channel, one is in each worker's hands and
+//! `4 × jobs` results wait for the writer: that, not the archive, bounds the texts in memory.
+
+use super::index::{DocumentRow, FileRow, Index, IndexError};
+use super::progress::{Printer, Progress};
+use super::{Excerpt, FindingRow, RelatedRow, Scope};
+use crate::commands::summary::{Problem, Summary, MAX_LISTED_PROBLEMS};
+use crate::cross::DocRecord;
+use crate::document::{Document, LineIndex};
+use crate::input::{self, InputRef, LoadOptions, Loaded};
+use crate::rules::Registry;
+use jiff::civil::Date;
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::{Duration, Instant};
+
+/// Documents per transaction (a transaction also ends after [`BATCH_TIME`]).
+pub const BATCH: usize = 512;
+pub const BATCH_TIME: Duration = Duration::from_secs(1);
+
+/// The longest excerpt kept with a finding for the human format, in bytes.
+const EXCERPT_MAX: usize = 600;
+
+/// What the documents stage needs to know.
+pub struct Options {
+    pub paths: Vec<String>,
+    pub fallback_date: Option<Date>,
+    /// Worker threads (at least 1).
+    pub jobs: usize,
+    /// The fingerprint of the rules and options: stored results made with another one are
+    /// not reused.
+    pub fingerprint: String,
+}
+
+/// What the documents stage did.
+#[derive(Debug, Default)]
+pub struct Stage {
+    pub inputs: Summary,
+    pub extracted: usize,
+    pub reused: usize,
+    /// Files wholly reused (none of their documents read).
+    pub reused_files: HashSet<String>,
+    /// Documents read this time (extracted or found unchanged by hash).
+    pub kept_docs: HashSet<String>,
+    /// Files whose every document is in the index.
+    pub kept_files: HashSet<String>,
+    /// Bytes of text read.
+    pub bytes: u64,
+}
+
+/// A stored skip or failure inside a file, kept so a reused file is accounted for the same way.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredProblem {
+    path: String,
+    /// The skip reason's code.
+    reason: String,
+    /// The reason in words, as first reported.
+    message: String,
+}
+
+/// A document for the workers.
+struct Work {
+    doc: Document,
+    file: String,
+    hash: String,
+}
+
+/// What the writer receives.
+enum Msg {
+    /// A document extracted and checked by a worker.
+    Extracted { row: Box<DocumentRow> },
+    /// A worker could not finish a document (a bug: an extractor or rule panicked).
+    Crashed {
+        file: String,
+        path: String,
+        error: String,
+    },
+    /// A document whose stored results are current (found by its content hash).
+    Unchanged {
+        file: String,
+        path: String,
+        bytes: usize,
+    },
+    /// An input (or a record inside one) that gave no document.
+    Problem { file: String, loaded: Loaded },
+    /// Every document of a file was handed on (`sent` of them to the workers).
+    FileDone {
+        file: String,
+        stamp: Option<(i64, i64)>,
+        sent: usize,
+    },
+    /// A file the index holds unchanged: nothing of it was read.
+    Reused { row: FileRow },
+}
+
+/// A file the writer has seen part of.
+#[derive(Default)]
+struct Pending {
+    done: Option<(Option<(i64, i64)>, usize)>,
+    got: usize,
+    documents: usize,
+    problems: Vec<StoredProblem>,
+    failed: bool,
+}
+
+/// Runs the documents stage, storing every result in `index`.
+pub fn run(
+    opts: &Options,
+    registry: &Registry,
+    index: &mut Index,
+    progress: &mut Progress,
+) -> Result<Stage, IndexError> {
+    let known = index.files()?;
+    let lookup = index.lookup()?;
+    let jobs = opts.jobs.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("factlint-audit-{i}"))
+        .build()
+        .map_err(|e| IndexError {
+            path: index.path().to_path_buf(),
+            message: format!("cannot start {jobs} worker threads: {e}"),
+        })?;
+    let (work_tx, work_rx) = sync_channel::<Work>(4 * jobs);
+    let (msg_tx, msg_rx) = sync_channel::<Msg>(4 * jobs + 16);
+    let stop = AtomicBool::new(false);
+    let printer = progress.printer();
+    let load_opts = LoadOptions {
+        fallback_date: opts.fallback_date,
+        ..LoadOptions::default()
+    };
+    let keep_claims = index.is_persistent();
+    let result = std::thread::scope(|s| {
+        let reader = InputThread {
+            opts,
+            load_opts: &load_opts,
+            known: &known,
+            lookup,
+            stop: &stop,
+            printer: &printer,
+        };
+        let producer_tx = msg_tx.clone();
+        s.spawn(move || reader.run(work_tx, producer_tx));
+        let worker_tx = msg_tx;
+        s.spawn(move || {
+            pool.install(|| {
+                work_rx
+                    .into_iter()
+                    .par_bridge()
+                    .for_each_with(worker_tx, |tx, work| {
+                        let msg = process(work, registry, &opts.fingerprint, keep_claims);
+                        // the writer stopped (an index error): drop the rest
+                        let _ = tx.send(msg);
+                    })
+            })
+        });
+        let r = write(
+            msg_rx,
+            index,
+            progress,
+            &opts.fingerprint,
+            Summary::new(load_opts.limits),
+        );
+        if r.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        r
+    });
+    let mut stage = result?;
+    stage
+        .inputs
+        .problems
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+    Ok(stage)
+}
+
+/// The modification time (nanoseconds since the epoch) and size of a file.
+fn stamp(path: &std::path::Path) -> Option<(i64, i64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let ns = i64::try_from(mtime.as_nanos()).ok()?;
+    Some((i64::try_from(meta.len()).ok()?, ns))
+}
+
+/// The content hash of a document (BLAKE3 of its text as read, hex).
+pub fn content_hash(doc: &Document) -> String {
+    blake3::hash(doc.source.as_bytes()).to_hex().to_string()
+}
+
+/// The input thread: what it reads with and what it knows of the index.
+struct InputThread<'a> {
+    opts: &'a Options,
+    load_opts: &'a LoadOptions,
+    /// The files the index holds.
+    known: &'a HashMap<String, FileRow>,
+    lookup: Option<super::index::Lookup>,
+    /// Set when the writer failed: stop reading.
+    stop: &'a AtomicBool,
+    printer: &'a Printer,
+}
+
+impl InputThread<'_> {
+    fn run(self, work_tx: SyncSender<Work>, msg_tx: SyncSender<Msg>) {
+        let InputThread {
+            opts,
+            load_opts,
+            known,
+            lookup,
+            stop,
+            printer,
+        } = self;
+        for inp in input::walk::expand(&opts.paths) {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let file = inp.display();
+            let st = match &inp {
+                InputRef::File(p) => stamp(p),
+                _ => None,
+            };
+            if let (Some((size, mtime)), Some(row)) = (st, known.get(&file)) {
+                if row.size == size && row.mtime_ns == mtime && row.rules == opts.fingerprint {
+                    if msg_tx.send(Msg::Reused { row: row.clone() }).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+            }
+            let mut sent = 0;
+            let mut alive = true;
+            for_each_loaded(&inp, load_opts, |loaded| {
+                if !alive {
+                    return;
+                }
+                let msg = match loaded {
+                    Loaded::Document(doc) => {
+                        for w in &doc.warnings {
+                            printer.eprintln(&format!(
+                                "factlint: warning: {}: {}",
+                                doc.path, w.message
+                            ));
+                        }
+                        let hash = content_hash(&doc);
+                        let stored = lookup
+                            .as_ref()
+                            .and_then(|l| l.content_hash(&doc.path, &opts.fingerprint).ok())
+                            .flatten();
+                        if stored.as_deref() == Some(hash.as_str()) {
+                            Msg::Unchanged {
+                                file: file.clone(),
+                                path: doc.path.clone(),
+                                bytes: doc.source.len(),
+                            }
+                        } else {
+                            sent += 1;
+                            let work = Work {
+                                doc: *doc,
+                                file: file.clone(),
+                                hash,
+                            };
+                            alive = work_tx.send(work).is_ok();
+                            return;
+                        }
+                    }
+                    other => Msg::Problem {
+                        file: file.clone(),
+                        loaded: other,
+                    },
+                };
+                alive = msg_tx.send(msg).is_ok();
+            });
+            if !alive {
+                return;
+            }
+            let done = Msg::FileDone {
+                file,
+                stamp: st,
+                sent,
+            };
+            if msg_tx.send(done).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// Reads one input, handing on each document (or skip, or failure) it holds, one at a time
+/// (a JSONL or WARC archive is read as a stream).
+fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded)) {
+    for loaded in input::open(inp, opts) {
+        f(loaded);
+    }
+}
+
+/// A worker: extract, check, reduce to rows.
+fn process(work: Work, registry: &Registry, fingerprint: &str, keep_claims: bool) -> Msg {
+    let Work { doc, file, hash } = work;
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyse(&doc, &file, hash, registry, fingerprint, keep_claims)
+    }));
+    match run {
+        Ok(row) => Msg::Extracted { row: Box::new(row) },
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Msg::Crashed {
+                file,
+                path: doc.path,
+                error: format!("internal error while checking it: {what}"),
+            }
+        }
+    }
+}
+
+/// One document's rows: findings (located, with an excerpt), claims, the cross record.
+pub fn analyse(
+    doc: &Document,
+    file: &str,
+    hash: String,
+    registry: &Registry,
+    fingerprint: &str,
+    keep_claims: bool,
+) -> DocumentRow {
+    let ex = crate::extract_all(doc);
+    let findings = registry.check(doc, &ex);
+    let mut record = DocRecord::from_document(doc, &ex);
+    record.hash = Some(hash.clone());
+    let record_json = serde_json::to_string(&record).unwrap_or_else(|_| "{}".into());
+    let lines = LineIndex::new(&doc.source);
+    let at = |offset: usize| lines.line_col(&doc.source, offset);
+    let findings = findings
+        .iter()
+        .map(|f| {
+            let (line, column) = at(f.span.start);
+            FindingRow {
+                path: doc.path.clone(),
+                rule: f.rule.clone(),
+                severity: f.severity,
+                message: f.message.clone(),
+                span: f.span.into(),
+                line,
+                column,
+                suggestion: f.suggestion.clone(),
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let (line, column) = match (r.line, r.column) {
+                            (Some(l), Some(c)) => (l, c),
+                            _ => at(r.span.start),
+                        };
+                        RelatedRow {
+                            path: r.path.clone().unwrap_or_else(|| doc.path.clone()),
+                            span: r.span.into(),
+                            line,
+                            column,
+                            message: r.message.clone(),
+                        }
+                    })
+                    .collect(),
+                scope: Scope::Document,
+                excerpt: Some(excerpt(&doc.source, f.span.start, f.span.end)),
+            }
+        })
+        .collect();
+    let claims_json = keep_claims.then(|| {
+        let claims: Vec<serde_json::Value> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                let (line, column) = at(c.span().start);
+                let mut v = serde_json::to_value(c).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("line".into(), line.into());
+                    o.insert("column".into(), column.into());
+                }
+                v
+            })
+            .collect();
+        serde_json::Value::Array(claims).to_string()
+    });
+    DocumentRow {
+        path: doc.path.clone(),
+        file: file.to_string(),
+        content_hash: hash,
+        rules: fingerprint.to_string(),
+        date: doc.date.map(|d| d.to_string()),
+        source: doc.meta.source.clone(),
+        title: doc.meta.title.clone(),
+        url: doc.meta.url.clone(),
+        bytes: doc.source.len(),
+        record_json,
+        claims_json,
+        findings,
+    }
+}
+
+/// The whole lines of `source` around `[start, end)`, at most [`EXCERPT_MAX`] bytes.
+fn excerpt(source: &str, start: usize, end: usize) -> Excerpt {
+    let start = floor(source, start.min(source.len()));
+    let end = floor(source, end.clamp(start, source.len()));
+    let mut from = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut to = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    if to - from > EXCERPT_MAX {
+        // keep the finding's start in view
+        from = floor(source, from.max(start.saturating_sub(EXCERPT_MAX / 3)));
+        to = floor(source, to.min(from + EXCERPT_MAX).max(start));
+    }
+    Excerpt {
+        start: from,
+        text: source[from..to].to_string(),
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The writer: stores what arrives, accounts for every input, commits in batches.
+fn write(
+    rx: Receiver<Msg>,
+    index: &mut Index,
+    progress: &mut Progress,
+    fingerprint: &str,
+    inputs: Summary,
+) -> Result<Stage, IndexError> {
+    let mut stage = Stage {
+        inputs,
+        ..Stage::default()
+    };
+    let mut pending: HashMap<String, Pending> = HashMap::new();
+    let mut in_batch = 0;
+    let mut batch_start = Instant::now();
+    for msg in rx {
+        match msg {
+            Msg::Extracted { row } => {
+                index.put_document(&row)?;
+                stage.extracted += 1;
+                stage.inputs.inputs += 1;
+                stage.inputs.documents += 1;
+                stage.bytes += row.bytes as u64;
+                progress.add(1, row.bytes as u64, row.findings.len() as u64);
+                stage.kept_docs.insert(row.path.clone());
+                let p = pending.entry(row.file.clone()).or_default();
+                p.got += 1;
+                p.documents += 1;
+                in_batch += 1;
+                let file = row.file.clone();
+                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+            }
+            Msg::Crashed { file, path, error } => {
+                let loaded = Loaded::Failed { path, error };
+                progress.suspend(|| stage.inputs.record(&loaded));
+                let p = pending.entry(file.clone()).or_default();
+                p.got += 1;
+                p.failed = true;
+                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+            }
+            Msg::Unchanged { file, path, bytes } => {
+                stage.reused += 1;
+                stage.inputs.inputs += 1;
+                stage.inputs.documents += 1;
+                stage.bytes += bytes as u64;
+                progress.add(1, bytes as u64, 0);
+                stage.kept_docs.insert(path);
+                pending.entry(file).or_default().documents += 1;
+            }
+            Msg::Problem { file, loaded } => {
+                progress.suspend(|| stage.inputs.record(&loaded));
+                let p = pending.entry(file).or_default();
+                match loaded {
+                    Loaded::Failed { .. } => p.failed = true,
+                    Loaded::Skipped { path, reason } => p.problems.push(StoredProblem {
+                        path,
+                        reason: reason.code().to_string(),
+                        message: reason.describe(&stage.inputs.limits),
+                    }),
+                    Loaded::Document(_) => {}
+                }
+            }
+            Msg::FileDone { file, stamp, sent } => {
+                pending.entry(file.clone()).or_default().done = Some((stamp, sent));
+                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+            }
+            Msg::Reused { row } => {
+                let problems: Vec<StoredProblem> =
+                    serde_json::from_str(&row.problems_json).unwrap_or_default();
+                stage.inputs.inputs += row.documents + problems.len();
+                stage.inputs.documents += row.documents;
+                for p in problems {
+                    progress.suspend(|| eprintln!("factlint: skipped {}: {}", p.path, p.message));
+                    stage.inputs.skipped += 1;
+                    if stage.inputs.problems.len() < MAX_LISTED_PROBLEMS {
+                        stage.inputs.problems.push(Problem {
+                            path: p.path,
+                            outcome: "skipped",
+                            reason: p.reason,
+                        });
+                    } else {
+                        stage.inputs.unlisted_problems += 1;
+                    }
+                }
+                stage.reused += row.documents;
+                progress.add(row.documents as u64, 0, 0);
+                stage.reused_files.insert(row.path.clone());
+                stage.kept_files.insert(row.path);
+            }
+        }
+        if in_batch >= BATCH || (in_batch > 0 && batch_start.elapsed() >= BATCH_TIME) {
+            index.commit()?;
+            in_batch = 0;
+            batch_start = Instant::now();
+        }
+    }
+    index.commit()?;
+    Ok(stage)
+}
+
+/// Writes a file's row once all its documents are stored (never for a file that failed, so
+/// it is read again next time).
+fn finish_file(
+    index: &mut Index,
+    pending: &mut HashMap<String, Pending>,
+    file: &str,
+    stage: &mut Stage,
+    fingerprint: &str,
+) -> Result<(), IndexError> {
+    let Some(p) = pending.get(file) else {
+        return Ok(());
+    };
+    let Some((stamp, sent)) = p.done else {
+        return Ok(());
+    };
+    if p.got < sent {
+        return Ok(());
+    }
+    let Some(p) = pending.remove(file) else {
+        return Ok(());
+    };
+    match stamp {
+        Some((size, mtime_ns)) if !p.failed => {
+            index.put_file(&FileRow {
+                path: file.to_string(),
+                size,
+                mtime_ns,
+                rules: fingerprint.to_string(),
+                documents: p.documents,
+                problems_json: serde_json::to_string(&p.problems).unwrap_or_else(|_| "[]".into()),
+            })?;
+            stage.kept_files.insert(file.to_string());
+        }
+        _ => index.forget_file(file)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! `factlint audit`: check an archive — every document in parallel, then the cross-source
+//! rules over all of them — with an optional claims index (`--db`) that makes the next audit
+//! incremental, and an optional HTML report (`--report`).
+
+use super::{inputs, load_rules, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::audit::index::{Index, IndexError};
+use crate::audit::pipeline::{self, Options};
+use crate::audit::progress::Progress;
+use crate::audit::render::{Format, Writer};
+use crate::audit::{html_report, AuditSummary, Scope};
+use crate::cli::{AuditArgs, AuditFormat};
+use crate::cross::CrossIndex;
+use crate::findings::Severity;
+use crate::rules::Registry;
+use std::io;
+
+/// An error that ends the audit.
+enum Failure {
+    Index(IndexError),
+    Output(io::Error),
+}
+
+impl From<IndexError> for Failure {
+    fn from(e: IndexError) -> Failure {
+        Failure::Index(e)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Output(e)
+    }
+}
+
+pub fn run(args: &AuditArgs) -> i32 {
+    let fallback_date = match inputs::parse_date(args.date.as_deref()) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let jobs = match args.jobs {
+        Some(0) => {
+            eprintln!("factlint: error: --jobs must be at least 1");
+            return EXIT_ERROR;
+        }
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let registry = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let index = match &args.db {
+        Some(path) => Index::open(path),
+        None => Index::temporary(),
+    };
+    let mut index = match index {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("factlint: error: claims index {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let opts = Options {
+        paths: args.paths.clone(),
+        fallback_date,
+        jobs,
+        fingerprint: fingerprint(&registry, args, fallback_date),
+    };
+    match audit(args, &opts, &registry, &mut index) {
+        Ok(summary) => {
+            if let Err(e) = index.close() {
+                eprintln!("factlint: error: claims index {e}");
+                return EXIT_ERROR;
+            }
+            let c = &summary.check;
+            let failing = match args.fail_on {
+                Severity::Error => c.errors > 0,
+                Severity::Warning => c.errors + c.warnings > 0,
+                Severity::Info => c.findings > 0,
+            };
+            if c.inputs.failed > 0 {
+                EXIT_ERROR
+            } else if failing {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            }
+        }
+        Err(Failure::Index(e)) => {
+            eprintln!("factlint: error: claims index {e}");
+            EXIT_ERROR
+        }
+        Err(Failure::Output(e)) => inputs::output_error(e),
+    }
+}
+
+fn audit(
+    args: &AuditArgs,
+    opts: &Options,
+    registry: &Registry,
+    index: &mut Index,
+) -> Result<AuditSummary, Failure> {
+    let mut progress = Progress::new(args.quiet);
+    let stage = pipeline::run(opts, registry, index, &mut progress)?;
+    let removed = if index.is_persistent() {
+        index.remove_missing(&stage.reused_files, &stage.kept_docs, &stage.kept_files)?
+    } else {
+        0
+    };
+
+    progress.stage("cross-source rules");
+    let mut cross = CrossIndex::new(registry);
+    let unreadable = index.for_each_record(|rec| cross.add(rec))?;
+    if unreadable > 0 {
+        progress.suspend(|| {
+            eprintln!(
+                "factlint: warning: claims index {}: {unreadable} stored record(s) could not be read; rerun the audit without the index to rebuild it",
+                index.path().display()
+            )
+        });
+    }
+    index.replace_cross_findings(&cross.findings())?;
+    drop(cross);
+
+    let all = index.counts(None)?;
+    let cross_counts = index.counts(Some(Scope::Cross))?;
+    let mut summary = AuditSummary {
+        cross_findings: cross_counts.total(),
+        extracted: stage.extracted,
+        reused: stage.reused,
+        removed,
+        ..AuditSummary::default()
+    };
+    summary.check.inputs = stage.inputs;
+    summary.check.findings = all.total();
+    summary.check.errors = all.errors;
+    summary.check.warnings = all.warnings;
+    summary.check.infos = all.infos;
+
+    if let Some(path) = &args.report {
+        progress.stage("writing the report");
+        let html = html_report::render(index, &summary)?;
+        crate::atomic::write_atomic(path, html.as_bytes()).map_err(|e| {
+            Failure::Output(io::Error::new(
+                e.kind(),
+                format!("report {}: {e}", path.display()),
+            ))
+        })?;
+    }
+    progress.finish();
+
+    let format = match args.format {
+        AuditFormat::Human => Format::Human,
+        AuditFormat::Concise => Format::Concise,
+        AuditFormat::Json => Format::Json,
+        AuditFormat::Jsonl => Format::Jsonl,
+    };
+    let stdout = io::stdout();
+    let mut writer = Writer::new(format, io::BufWriter::new(stdout.lock()));
+    index.for_each_finding(|f| writer.finding(&f).map_err(Failure::Output))?;
+    writer.finish(&summary)?;
+    if matches!(format, Format::Json | Format::Jsonl) {
+        eprintln!("factlint: {}", summary.line());
+    }
+    Ok(summary)
+}
+
+/// What the stored results depend on besides a document's text: the program, the rules and
+/// the fallback date. Results made under another fingerprint are never reused.
+fn fingerprint(
+    registry: &Registry,
+    args: &AuditArgs,
+    fallback_date: Option<jiff::civil::Date>,
+) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(b"factlint-audit\0");
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for (name, text) in crate::rules::BUILTIN_PACKS {
+        h.update(name.as_bytes());
+        h.update(text.as_bytes());
+    }
+    for r in &registry.rules {
+        for part in [
+            r.id.as_str(),
+            r.kind.as_str(),
+            r.severity.as_str(),
+            r.message.as_str(),
+            r.message_outside.as_deref().unwrap_or(""),
+            r.message_loose.as_deref().unwrap_or(""),
+            r.origin.as_str(),
+        ] {
+            h.update(part.as_bytes());
+            h.update(b"\0");
+        }
+    }
+    // the user's packs, whole (parameters are not visible on a loaded rule)
+    for dir in &args.rules {
+        let mut files: Vec<std::path::PathBuf> = if dir.is_dir() {
+            std::fs::read_dir(dir)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default()
+        } else {
+            vec![dir.clone()]
+        };
+        files.sort();
+        for f in files {
+            if let Ok(bytes) = std::fs::read(&f) {
+                h.update(f.to_string_lossy().as_bytes());
+                h.update(&bytes);
+            }
+        }
+    }
+    if let Some(d) = fallback_date {
+        h.update(d.to_string().as_bytes());
+    }
+    h.finalize().to_hex()[..16].to_string()
+}

@@ -1,0 +1,559 @@
+//! `factlint audit`: the fixture archive (every input format, broken inputs, cross-source
+//! conflicts) as a JSON snapshot; the same output whatever the number of threads; every
+//! input accounted for; the claims index (incremental audits, removal of deleted documents,
+//! an audit killed half-way and finished by a rerun).
+
+mod common;
+
+#[path = "../examples/audit_bench/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const FIXTURES: &str = "tests/fixtures/audit";
+
+fn factlint() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn audit_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .arg("audit")
+        .args(args)
+        .output()
+        .expect("factlint runs")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "JSON output ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn n(v: &serde_json::Value) -> u64 {
+    v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
+}
+
+/// `documents + skipped + failed == inputs`, and the problems listed are that many.
+fn assert_accounted(summary: &serde_json::Value) {
+    assert_eq!(
+        n(&summary["documents"]) + n(&summary["skipped"]) + n(&summary["failed"]),
+        n(&summary["inputs"]),
+        "{summary}"
+    );
+    let problems = summary["problems"].as_array().expect("problems");
+    assert_eq!(
+        problems.len() as u64,
+        n(&summary["skipped"]) + n(&summary["failed"])
+    );
+}
+
+/// Copies the fixture archive into a fresh temporary directory.
+fn copy_fixtures() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES),
+        &tmp.path().join("archive"),
+    );
+    tmp
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn fixture_archive_json() {
+    let out = factlint()
+        .args(["audit", FIXTURES, "--format", "json", "--quiet"])
+        .output()
+        .expect("factlint runs");
+    // errors among the findings, no input failed
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let summary = &v["summary"];
+    assert_accounted(summary);
+    // every fixture file is accounted for: as documents (JSONL lines and WARC pages count
+    // one each) or as a listed problem
+    let findings = v["findings"].as_array().expect("findings");
+    let problems: Vec<&str> = summary["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["path"].as_str().expect("path"))
+        .collect();
+    for skipped in [
+        "broken/empty.txt",
+        "broken/scan.txt",
+        "wire/briefs.jsonl#kw-102",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.ends_with(skipped)),
+            "{skipped} not listed: {problems:?}"
+        );
+    }
+    // each format gave findings: plain, Markdown, HTML, JSONL, WARC, gzip
+    for path in [
+        "2021/kestrel-cargo.txt",
+        "2021/kestrel-review.md",
+        "2021/marlow-dredging.html",
+        "wire/briefs.jsonl#kw-103",
+        "https://news.example.org/kestrel-tugs",
+        "wire/board-notes.txt.gz",
+    ] {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["path"].as_str().is_some_and(|p| p.ends_with(path))),
+            "no finding in {path}"
+        );
+    }
+    // the four cross-source kinds, each pointing to the other document
+    for rule in [
+        "figure-conflict",
+        "quote-conflict",
+        "role-conflict",
+        "organisation-variant",
+    ] {
+        let f = findings
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} finding"));
+        assert_eq!(f["scope"], "cross");
+        let related = f["related"].as_array().expect("related places");
+        assert!(
+            related
+                .iter()
+                .any(|r| r["path"] != f["path"] && n(&r["line"]) >= 1 && n(&r["column"]) >= 1),
+            "{f}"
+        );
+    }
+    assert_eq!(
+        n(&summary["cross_findings"]),
+        findings.iter().filter(|f| f["scope"] == "cross").count() as u64
+    );
+    assert_eq!(n(&summary["findings"]), findings.len() as u64);
+    // sorted by path, then span
+    let keys: Vec<(String, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or("").to_string(),
+                n(&f["span"]["start"]),
+                n(&f["span"]["end"]),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    common::with_snapshots(|| insta::assert_snapshot!("audit_fixtures_json", text));
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let run = |jobs: &str| {
+        let out = factlint()
+            .args([
+                "audit", FIXTURES, "--format", "jsonl", "--quiet", "--jobs", jobs,
+            ])
+            .output()
+            .expect("factlint runs");
+        assert_eq!(out.status.code(), Some(1));
+        out.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    for jobs in ["2", "5"] {
+        assert_eq!(one, run(jobs), "--jobs {jobs}");
+    }
+}
+
+#[test]
+fn concise_and_human_formats() {
+    let out = factlint()
+        .args(["audit", FIXTURES, "--format", "concise"])
+        .output()
+        .expect("factlint runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("kestrel-review.md:9:") && l.contains(": error[figure-conflict] ")),
+        "{text}"
+    );
+    let last = text.lines().last().unwrap_or("");
+    assert!(
+        last.contains("12 input(s): 9 document(s) read, 3 skipped, 0 failed"),
+        "{last}"
+    );
+    // not a terminal: no progress bar on standard error
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("documents ·") && !err.contains('\r'), "{err}");
+
+    let out = factlint()
+        .args(["audit", FIXTURES])
+        .output()
+        .expect("factlint runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    // a snippet with the span underlined, and a cross-source finding with its other place
+    assert!(
+        text.contains("error[weekday-mismatch]: Friday does not match 2021-03-09"),
+        "{text}"
+    );
+    assert!(text.contains("^^^^^^^^^^^^^^^^^^^^^"), "{text}");
+    assert!(
+        text.contains("note: tests/fixtures/audit/2021/kestrel-cargo.txt:3:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_input_is_accounted_for_including_broken_ones() {
+    let tmp = copy_fixtures();
+    let archive = tmp.path().join("archive");
+    // a link to nothing and a link loop: failures, not a stop
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("missing-target.txt", archive.join("broken/dangling.txt"))
+            .expect("symlink");
+        std::os::unix::fs::symlink("loop-b.txt", archive.join("broken/loop-a.txt"))
+            .expect("symlink");
+        std::os::unix::fs::symlink("loop-a.txt", archive.join("broken/loop-b.txt"))
+            .expect("symlink");
+    }
+    // a truncated gzip file and a JSONL line that is not JSON
+    let gz = std::fs::read(archive.join("wire/board-notes.txt.gz")).expect("gz");
+    std::fs::write(archive.join("wire/cut.txt.gz"), &gz[..gz.len() / 2]).expect("write");
+    let mut jsonl = std::fs::read_to_string(archive.join("wire/briefs.jsonl")).expect("jsonl");
+    jsonl.push_str("{\"id\": \"kw-104\", \"text\": \"unterminated\n");
+    std::fs::write(archive.join("wire/briefs.jsonl"), jsonl).expect("write");
+
+    let out = audit_in(tmp.path(), &["archive", "--format", "json", "-q"]);
+    // an input failed: exit code 2, after the whole archive was read
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let s = &v["summary"];
+    assert_accounted(s);
+    assert!(n(&s["failed"]) >= 2, "{s}");
+    assert!(n(&s["documents"]) >= 9, "{s}");
+    let listed: Vec<String> = s["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {}",
+                p["outcome"].as_str().unwrap_or(""),
+                p["path"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    for want in [
+        "failed archive/broken/dangling.txt",
+        "skipped archive/broken/empty.txt",
+    ] {
+        assert!(listed.iter().any(|l| l == want), "{want} not in {listed:?}");
+    }
+    assert!(
+        listed.iter().any(|l| l.contains("cut.txt.gz")),
+        "{listed:?}"
+    );
+    assert!(
+        listed.iter().any(|l| l.contains("briefs.jsonl")),
+        "{listed:?}"
+    );
+    // the findings of the readable documents are all there
+    assert!(n(&s["findings"]) >= 16, "{s}");
+}
+
+fn summary_of(out: &Output) -> serde_json::Value {
+    json(out)["summary"].clone()
+}
+
+fn findings_of(out: &Output) -> serde_json::Value {
+    json(out)["findings"].clone()
+}
+
+fn db_count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("index opens");
+    conn.query_row(sql, [], |r| r.get(0)).expect("query")
+}
+
+#[test]
+fn incremental_audit_re_extracts_only_what_changed() {
+    let tmp = copy_fixtures();
+    let dir = tmp.path();
+    let db = dir.join("audit.sqlite");
+    let args = ["archive", "--format", "json", "-q", "--db", "audit.sqlite"];
+
+    let first = audit_in(dir, &args);
+    let s = summary_of(&first);
+    assert_accounted(&s);
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (9, 0), "{s}");
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), 9);
+    assert!(db_count(&db, "SELECT count(*) FROM claims") > 20);
+    assert_eq!(
+        db_count(&db, "SELECT count(*) FROM findings") as u64,
+        n(&s["findings"])
+    );
+    let conn = rusqlite::Connection::open(&db).expect("index opens");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+    drop(conn);
+
+    // nothing changed: nothing re-extracted, same findings
+    let second = audit_in(dir, &args);
+    let s2 = summary_of(&second);
+    assert_eq!((n(&s2["extracted"]), n(&s2["reused"])), (0, 9), "{s2}");
+    assert_eq!(findings_of(&first), findings_of(&second));
+    assert_eq!(s["problems"], s2["problems"]);
+    assert_eq!(s["inputs"], s2["inputs"]);
+
+    // edit one document: one re-extracted, and the result is that of a fresh audit
+    let md = dir.join("archive/2021/kestrel-review.md");
+    let text = std::fs::read_to_string(&md).expect("read");
+    std::fs::write(
+        &md,
+        text.replace("84 million tonnes", "48 million tonnes")
+            + "\nThe new ferry sails for the first time on Friday, March 16, 2021.\n",
+    )
+    .expect("write");
+    let third = audit_in(dir, &args);
+    let s3 = summary_of(&third);
+    assert_eq!((n(&s3["extracted"]), n(&s3["reused"])), (1, 8), "{s3}");
+    let fresh = audit_in(dir, &["archive", "--format", "json", "-q"]);
+    assert_eq!(findings_of(&third), findings_of(&fresh));
+    let f3 = findings_of(&third);
+    let rules: Vec<&str> = f3
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(!rules.contains(&"figure-conflict"), "fixed: {rules:?}");
+    assert_eq!(
+        rules.iter().filter(|r| **r == "weekday-mismatch").count(),
+        2,
+        "new: {rules:?}"
+    );
+
+    // a file touched but not changed: read and hashed, not re-extracted
+    let txt = dir.join("archive/2021/kestrel-cargo.txt");
+    let body = std::fs::read(&txt).expect("read");
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&txt, &body).expect("rewrite");
+    let s4 = summary_of(&audit_in(dir, &args));
+    assert_eq!((n(&s4["extracted"]), n(&s4["reused"])), (0, 9), "{s4}");
+
+    // a deleted file leaves the index, and its cross-source findings go with it
+    std::fs::remove_file(&txt).expect("rm");
+    let fifth = audit_in(dir, &args);
+    let s5 = summary_of(&fifth);
+    assert_eq!(
+        (n(&s5["extracted"]), n(&s5["reused"]), n(&s5["removed"])),
+        (0, 8, 1),
+        "{s5}"
+    );
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), 8);
+    assert_eq!(
+        db_count(
+            &db,
+            "SELECT count(*) FROM documents WHERE path LIKE '%kestrel-cargo.txt'"
+        ),
+        0
+    );
+    let fresh = audit_in(dir, &["archive", "--format", "json", "-q"]);
+    assert_eq!(findings_of(&fifth), findings_of(&fresh));
+    assert!(!findings_of(&fifth)
+        .to_string()
+        .contains("kestrel-cargo.txt"));
+
+    // other rules: nothing reused
+    let rules_dir = dir.join("rules");
+    std::fs::create_dir(&rules_dir).expect("mkdir");
+    std::fs::write(
+        rules_dir.join("extra.yaml"),
+        "rules:\n  - id: no-quay\n    kind: substitution\n    severity: info\n    message: \"say {replace}\"\n    description: A test rule.\n    swaps:\n      - find: quay\n        replace: wharf\n",
+    )
+    .expect("write rule");
+    let mut with_rules = args.to_vec();
+    with_rules.extend(["--rules", "rules"]);
+    let s6 = summary_of(&audit_in(dir, &with_rules));
+    assert_eq!((n(&s6["extracted"]), n(&s6["reused"])), (8, 0), "{s6}");
+}
+
+#[test]
+fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
+    const DOCS: usize = 3000;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    corpus::write_corpus(&dir.join("corpus"), DOCS, 11).expect("corpus");
+    let db = dir.join("audit.sqlite");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args([
+            "audit",
+            "corpus",
+            "--db",
+            "audit.sqlite",
+            "-q",
+            "--format",
+            "concise",
+            "--jobs",
+            "2",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("factlint starts");
+    // wait until some documents are committed, then kill it (SIGKILL: no clean-up at all)
+    let start = Instant::now();
+    let mut stored = 0;
+    while start.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(25));
+        if db.exists() {
+            if let Ok(conn) = rusqlite::Connection::open(&db) {
+                stored = conn
+                    .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+                    .unwrap_or(0);
+            }
+        }
+        if stored > 0 {
+            break;
+        }
+    }
+    assert!(
+        child.try_wait().expect("status").is_none(),
+        "the audit finished before it could be killed ({stored} stored); use a bigger corpus"
+    );
+    child.kill().expect("kill");
+    child.wait().expect("reaped");
+    assert!(stored > 0 && (stored as usize) < DOCS, "{stored} stored");
+
+    // the index opens and is whole
+    let conn = rusqlite::Connection::open(&db).expect("index opens");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+    let killed_at: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .expect("count");
+    drop(conn);
+
+    // a rerun reuses what was stored and finishes the job
+    let out = audit_in(
+        dir,
+        &["corpus", "--db", "audit.sqlite", "-q", "--format", "json"],
+    );
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = summary_of(&out);
+    assert_accounted(&s);
+    assert_eq!(n(&s["documents"]), DOCS as u64, "{s}");
+    assert_eq!(n(&s["extracted"]) + n(&s["reused"]), DOCS as u64, "{s}");
+    assert!(
+        n(&s["reused"]) >= killed_at as u64,
+        "{s}, {killed_at} stored when killed"
+    );
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), DOCS as i64);
+    assert_eq!(db_count(&db, "SELECT count(*) FROM files"), DOCS as i64);
+    // and the result is that of an audit that was never interrupted
+    let fresh = audit_in(dir, &["corpus", "-q", "--format", "json"]);
+    assert_eq!(findings_of(&out), findings_of(&fresh));
+}
+
+#[test]
+fn bad_index_and_bad_arguments_are_usage_errors() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let not_db = tmp.path().join("notes.sqlite");
+    std::fs::write(
+        &not_db,
+        "this is not a database, just text that is long enough to matter",
+    )
+    .expect("write");
+    let out = factlint()
+        .args(["audit", FIXTURES, "-q", "--db"])
+        .arg(&not_db)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.sqlite"), "{err}");
+    // the file is left alone
+    assert!(std::fs::read_to_string(&not_db)
+        .expect("read")
+        .starts_with("this is not"));
+
+    let out = factlint()
+        .args(["audit", FIXTURES, "-q", "--jobs", "0"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn queries_from_the_readme_run() {
+    let tmp = copy_fixtures();
+    let out = audit_in(
+        tmp.path(),
+        &["archive", "-q", "--format", "concise", "--db", "a.sqlite"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let conn = rusqlite::Connection::open(tmp.path().join("a.sqlite")).expect("opens");
+    let by_rule: Vec<(String, i64)> = conn
+        .prepare("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY count(*) DESC, rule")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(by_rule.iter().any(|(r, _)| r == "unsourced-statistic"));
+    let cargo: Vec<(String, f64)> = conn
+        .prepare(
+            "SELECT d.path, c.value FROM claims c JOIN documents d ON d.id = c.doc
+             WHERE c.kind = 'quantity' AND c.text LIKE '%tonnes of cargo%' ORDER BY d.path",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let values: Vec<f64> = cargo.iter().map(|c| c.1).collect();
+    assert_eq!(values, vec![48e6, 84e6], "{cargo:?}");
+}
