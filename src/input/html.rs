@@ -25,9 +25,11 @@
 use super::{decode, markdown::front_matter_date, Format, InputRef, LoadOptions, Loaded};
 use crate::document::{DateOrigin, Document, OffsetMap, Span, Warning};
 use lol_html::html_content::{Element, TextChunk, TextType};
-use lol_html::{doc_text, element, end_tag, text, HtmlRewriter, Settings};
+use lol_html::{doc_text, end_tag, ElementContentHandlers, HtmlRewriter, Selector, Settings};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 /// Reads an input as HTML.
 pub fn load(input: &InputRef, opts: &LoadOptions) -> Loaded {
@@ -166,6 +168,55 @@ fn opening_text(doc: &Document) -> String {
     out
 }
 
+/// The selectors, parsed once per process (parsing them per page cost more than reading a
+/// small page).
+struct Selectors {
+    drop: Selector,
+    header: Selector,
+    article: Selector,
+    h1: Selector,
+    title: Selector,
+    json_ld: Selector,
+    all: Selector,
+    meta: Selector,
+    canonical: Selector,
+    itemprop_date: Selector,
+    article_time: Selector,
+    time: Selector,
+}
+
+fn selectors() -> &'static Selectors {
+    static SELECTORS: OnceLock<Selectors> = OnceLock::new();
+    SELECTORS.get_or_init(|| {
+        // Built-in constants, each parsed by every test that reads a page.
+        let sel = |s: &str| s.parse::<Selector>().expect("a valid built-in selector");
+        Selectors {
+            drop: sel(DROP),
+            header: sel(HEADER),
+            article: sel(ARTICLE),
+            h1: sel("h1"),
+            title: sel("title"),
+            json_ld: sel("script[type=\"application/ld+json\"]"),
+            all: sel("*"),
+            meta: sel("meta[content]"),
+            canonical: sel("link[rel~=canonical][href]"),
+            itemprop_date: sel("[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime]"),
+            article_time: sel("article time[datetime], main time[datetime]"),
+            time: sel("time[datetime]"),
+        }
+    })
+}
+
+/// A handler for the elements (or the text inside them) that a pre-parsed selector matches.
+macro_rules! on {
+    ($sel:expr, $kind:ident, $handler:expr) => {
+        (
+            Cow::Borrowed($sel),
+            ElementContentHandlers::default().$kind($handler),
+        )
+    };
+}
+
 /// Runs lol_html over the page once. Returns what it collected and the parser's error, if
 /// it stopped early.
 fn collect(source: &str) -> (Collected, Option<String>) {
@@ -179,28 +230,26 @@ fn collect(source: &str) -> (Collected, Option<String>) {
         }
     };
     let block_el = Rc::clone(&block);
+    let sel = selectors();
     let settings = Settings::new()
-        .append_element_content_handler(text!(DROP, flag(F_DROP)))
-        .append_element_content_handler(text!(HEADER, flag(F_HEADER)))
-        .append_element_content_handler(text!(ARTICLE, flag(F_ARTICLE)))
-        .append_element_content_handler(text!("h1", flag(F_H1)))
-        .append_element_content_handler(text!("title", flag(F_TITLE)))
-        .append_element_content_handler(text!(
-            "script[type=\"application/ld+json\"]",
-            |t| {
-                let mut st = state.borrow_mut();
-                if st.json_ld_bytes + t.as_str().len() <= MAX_JSON_LD {
-                    st.json_ld_bytes += t.as_str().len();
-                    st.json_ld_node.push_str(t.as_str());
-                }
-                if t.last_in_text_node() {
-                    let node = std::mem::take(&mut st.json_ld_node);
-                    st.json_ld.push(node);
-                }
-                Ok(())
+        .append_element_content_handler(on!(&sel.drop, text, flag(F_DROP)))
+        .append_element_content_handler(on!(&sel.header, text, flag(F_HEADER)))
+        .append_element_content_handler(on!(&sel.article, text, flag(F_ARTICLE)))
+        .append_element_content_handler(on!(&sel.h1, text, flag(F_H1)))
+        .append_element_content_handler(on!(&sel.title, text, flag(F_TITLE)))
+        .append_element_content_handler(on!(&sel.json_ld, text, |t: &mut TextChunk| {
+            let mut st = state.borrow_mut();
+            if st.json_ld_bytes + t.as_str().len() <= MAX_JSON_LD {
+                st.json_ld_bytes += t.as_str().len();
+                st.json_ld_node.push_str(t.as_str());
             }
-        ))
-        .append_element_content_handler(element!("*", move |el| {
+            if t.last_in_text_node() {
+                let node = std::mem::take(&mut st.json_ld_node);
+                st.json_ld.push(node);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(on!(&sel.all, element, move |el: &mut Element| {
             let name = el.tag_name().to_ascii_lowercase();
             if !INLINE.contains(&name.as_str()) {
                 block_el.set(block_el.get().wrapping_add(1));
@@ -214,34 +263,38 @@ fn collect(source: &str) -> (Collected, Option<String>) {
             }
             Ok(())
         }))
-        .append_element_content_handler(element!("meta[content]", |el| {
+        .append_element_content_handler(on!(&sel.meta, element, |el: &mut Element| {
             meta(el, &mut state.borrow_mut());
             Ok(())
         }))
-        .append_element_content_handler(element!("link[rel~=canonical][href]", |el| {
+        .append_element_content_handler(on!(&sel.canonical, element, |el: &mut Element| {
             let mut st = state.borrow_mut();
             if st.canonical.is_none() {
                 st.canonical = attr(el, "href");
             }
             Ok(())
         }))
-        .append_element_content_handler(element!(
-            "[itemprop=datePublished][datetime], [itemprop=datePublished][content], time[pubdate][datetime]",
-            |el| {
-                let v = attr(el, "datetime").or_else(|| attr(el, "content"));
-                date_candidate(&mut state.borrow_mut(), DATE_ITEMPROP, v, "itemprop=datePublished");
-                Ok(())
-            }
-        ))
-        .append_element_content_handler(element!(
-            "article time[datetime], main time[datetime]",
-            |el| {
-                let v = attr(el, "datetime");
-                date_candidate(&mut state.borrow_mut(), DATE_ARTICLE_TIME, v, "<time datetime>");
-                Ok(())
-            }
-        ))
-        .append_element_content_handler(element!("time[datetime]", |el| {
+        .append_element_content_handler(on!(&sel.itemprop_date, element, |el: &mut Element| {
+            let v = attr(el, "datetime").or_else(|| attr(el, "content"));
+            date_candidate(
+                &mut state.borrow_mut(),
+                DATE_ITEMPROP,
+                v,
+                "itemprop=datePublished",
+            );
+            Ok(())
+        }))
+        .append_element_content_handler(on!(&sel.article_time, element, |el: &mut Element| {
+            let v = attr(el, "datetime");
+            date_candidate(
+                &mut state.borrow_mut(),
+                DATE_ARTICLE_TIME,
+                v,
+                "<time datetime>",
+            );
+            Ok(())
+        }))
+        .append_element_content_handler(on!(&sel.time, element, |el: &mut Element| {
             let v = attr(el, "datetime");
             date_candidate(&mut state.borrow_mut(), DATE_TIME, v, "<time datetime>");
             Ok(())
