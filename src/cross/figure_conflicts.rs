@@ -14,7 +14,7 @@
 //! finding, the reference and the figures agreeing with it related.
 
 use super::record::{Bounds, DocRecord};
-use super::{CrossCx, CrossFinding, Mention, Strings, MAX_RELATED};
+use super::{CrossCx, CrossFinding, Mention, Strings};
 use crate::numbers::interval::Interval;
 use crate::rules::RawRule;
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ pub fn build(raw: &RawRule) -> Result<Params, String> {
 struct Entry {
     /// Source, unit, thing and period, interned together.
     statistic: u32,
-    value: Bounds,
+    value: Value,
     text: u32,
     thing: u32,
     period: u32,
@@ -70,7 +70,7 @@ impl Table {
             );
             self.entries.push(Entry {
                 statistic: strings.intern(&statistic),
-                value: f.value,
+                value: Value::of(&f.value),
                 text: strings.intern(&f.text),
                 thing: strings.intern(&f.thing),
                 period: strings.intern(&period.text),
@@ -136,7 +136,7 @@ impl Table {
                 let mut f = cx.finding(&fields, e.at);
                 let agreeing = (0..entries.len())
                     .filter(|&j| j == reference || (agree(j, reference) && !agree(j, i)))
-                    .take(MAX_RELATED);
+                    .take(RELATED);
                 for j in agreeing {
                     let o = entries[j];
                     f.finding.related.push(cx.related(
@@ -151,6 +151,37 @@ impl Table {
                 }
                 out.push(f);
             }
+        }
+    }
+}
+
+/// Related places per finding: the reference and a few figures agreeing with it.
+const RELATED: usize = 5;
+
+/// An interval, compactly: infinite bounds for unbounded ends.
+#[derive(Debug, Clone, Copy)]
+struct Value {
+    lower: f64,
+    upper: f64,
+    /// Bit 0: lower bound included; bit 1: upper bound included.
+    inclusive: u8,
+}
+
+impl Value {
+    fn of(b: &Bounds) -> Value {
+        Value {
+            lower: b.lower.unwrap_or(f64::NEG_INFINITY),
+            upper: b.upper.unwrap_or(f64::INFINITY),
+            inclusive: u8::from(b.lower_inclusive) | (u8::from(b.upper_inclusive) << 1),
+        }
+    }
+
+    fn interval(&self) -> Interval {
+        Interval {
+            lower: self.lower.is_finite().then_some(self.lower),
+            upper: self.upper.is_finite().then_some(self.upper),
+            lower_inclusive: self.inclusive & 1 != 0,
+            upper_inclusive: self.inclusive & 2 != 0,
         }
     }
 }

@@ -70,13 +70,14 @@ fn shorten(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Entry {
     /// A 64-bit hash of the normalised quotation.
     quote: u64,
     /// The normalised quotation's length in characters.
     length: u32,
-    text: u32,
+    /// The quotation as shown in messages (not interned: quotations rarely repeat).
+    text: Box<str>,
     speaker: u32,
     speaker_name: u32,
     at: Mention,
@@ -103,7 +104,7 @@ impl Table {
             self.entries.push(Entry {
                 quote: h.finish(),
                 length: u32::try_from(norm.chars().count()).unwrap_or(u32::MAX),
-                text: strings.intern(&shorten(&q.text)),
+                text: shorten(&q.text).into_boxed_str(),
                 speaker: strings.intern(&q.speaker_key),
                 speaker_name: strings.intern(&q.speaker),
                 at: Mention {
@@ -164,7 +165,7 @@ impl Table {
                 }
                 reported.push(e.at.doc);
                 let fields = [
-                    ("quote", strings.get(e.text).to_string()),
+                    ("quote", e.text.to_string()),
                     ("speaker", strings.get(e.speaker_name).to_string()),
                     ("other", strings.get(reference.speaker_name).to_string()),
                 ];
