@@ -32,10 +32,11 @@ use crate::claims::names::{is_misspelled_head, lex, HEAD};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
-use crate::text::lexicon::FxBuild;
+use crate::text::lexicon::{FxBuild, FxHasher};
 use crate::text::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 pub const PARAMS: &[&str] = &["pairs", "compounds", "entities"];
 /// `{first}` the preferred spelling as first written, `{second}` the flagged one as written,
@@ -263,6 +264,25 @@ fn is_stop(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
+/// An open or hyphenated pair of words: where it is, and the hash of its letters.
+struct Pair {
+    sentence: usize,
+    /// The sentence's first word.
+    first: usize,
+    i: usize,
+    j: usize,
+    form: usize,
+    hash: u64,
+}
+
+/// The FxHash of `a` and `b` run together: equal for a pair and the closed word it spells.
+fn letters_hash(a: &str, b: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(a.as_bytes());
+    h.write(b.as_bytes());
+    h.finish()
+}
+
 /// The three ways of writing a compound.
 const OPEN: usize = 0;
 const HYPHEN: usize = 1;
@@ -319,45 +339,28 @@ fn compounds(
     flagged: &mut HashSet<(usize, usize)>,
     out: &mut Vec<Finding>,
 ) {
-    // closed forms: single words of five letters or more outside hyphenated chains
-    let mut index: HashMap<Cow<str>, usize> = HashMap::new();
-    let mut forms: Vec<[Vec<Span>; 3]> = Vec::new();
-    for s in &cx.ex.sentences {
+    // One pass over the words finds the closed-form candidates (single words of five letters
+    // or more outside hyphenated chains) and the open and hyphenated pairs, each with the
+    // FxHash of its letters (a pair's: both parts run together). Only the words some pair's
+    // hash matches are indexed, and only the pairs some indexed word's hash matches are
+    // looked up: the hashes only skip work (a collision costs a look-up), the index decides.
+    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new(); // sentence, first word, token, hash
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut parts: Vec<Option<Cow<str>>> = Vec::new();
+    for (si, s) in cx.ex.sentences.iter().enumerate() {
         let tokens = &s.tokens;
         let first = first_word(tokens);
+        parts.clear();
+        parts.extend((0..tokens.len()).map(|i| part(cx, tokens, i, first)));
         for i in 0..tokens.len() {
-            if tokens[i].span.len() < 5
-                || (i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined)
-                || glued_hyphen(cx, tokens, i + 1)
-            {
-                continue;
+            let in_chain = i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined;
+            if tokens[i].span.len() >= 5 && !in_chain && !glued_hyphen(cx, tokens, i + 1) {
+                if let Some(w) = &parts[i] {
+                    closed.push((si, first, i, letters_hash(w, "")));
+                }
             }
-            let Some(w) = part(cx, tokens, i, first) else {
-                continue;
-            };
-            let n = forms.len();
-            let k = *index.entry(w).or_insert(n);
-            if k == n {
-                forms.push(Default::default());
-            }
-            forms[k][CLOSED].push(tokens[i].span);
-        }
-    }
-    if forms.is_empty() {
-        return;
-    }
-    // open and hyphenated forms whose concatenation is one of those words (of a length some
-    // word has)
-    let (min_len, max_len) = index.keys().fold((usize::MAX, 0), |(lo, hi), k| {
-        (lo.min(k.len()), hi.max(k.len()))
-    });
-    let mut buf = String::new();
-    for s in &cx.ex.sentences {
-        let tokens = &s.tokens;
-        let first = first_word(tokens);
-        for i in 0..tokens.len() {
             // not inside a longer hyphenated chain
-            if i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined {
+            if in_chain {
                 continue;
             }
             let (form, j) = if glued_hyphen(cx, tokens, i + 1) && tokens[i + 1].joined {
@@ -367,28 +370,86 @@ fn compounds(
             } else {
                 continue;
             };
-            let (Some(a), Some(b)) = (part(cx, tokens, i, first), part(cx, tokens, j, usize::MAX))
-            else {
-                continue;
+            // the second part as `part(.., j, usize::MAX)` reads it: a capitalised first
+            // word (lower-cased, owned) is no second part
+            let second = match parts.get(j) {
+                Some(Some(Cow::Owned(_))) | Some(None) | None => None,
+                Some(b) => b.as_ref(),
             };
-            if !(min_len..=max_len).contains(&(a.len() + b.len())) {
-                continue;
+            if let (Some(a), Some(b)) = (&parts[i], second) {
+                pairs.push(Pair {
+                    sentence: si,
+                    first,
+                    i,
+                    j,
+                    form,
+                    hash: letters_hash(a, b),
+                });
             }
-            buf.clear();
-            buf.push_str(&a);
-            buf.push_str(&b);
-            let Some(&k) = index.get(buf.as_str()) else {
-                continue;
-            };
-            if is_stop(FIRST_STOP, &a)
-                || is_stop(SECOND_STOP, &b)
-                || glued_hyphen(cx, tokens, j + 1)
-                || (form == OPEN && (a.chars().count() < 2 || b.chars().count() < 2))
-            {
-                continue;
-            }
-            forms[k][form].push(Span::new(tokens[i].span.start, tokens[j].span.end));
         }
+    }
+    let mut pair_hashes: Vec<u64> = pairs.iter().map(|p| p.hash).collect();
+    pair_hashes.sort_unstable();
+    pair_hashes.dedup();
+    // closed forms that some pair may spell
+    let mut index: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut forms: Vec<[Vec<Span>; 3]> = Vec::new();
+    let mut key_hashes: Vec<u64> = Vec::new();
+    for &(si, first, i, hash) in &closed {
+        if pair_hashes.binary_search(&hash).is_err() {
+            continue;
+        }
+        let tokens = &cx.ex.sentences[si].tokens;
+        let Some(w) = part(cx, tokens, i, first) else {
+            continue;
+        };
+        let n = forms.len();
+        let k = *index.entry(w).or_insert(n);
+        if k == n {
+            forms.push(Default::default());
+            key_hashes.push(hash);
+        }
+        forms[k][CLOSED].push(tokens[i].span);
+    }
+    if forms.is_empty() {
+        return;
+    }
+    key_hashes.sort_unstable();
+    // open and hyphenated forms whose concatenation is one of those words (of a length some
+    // word has)
+    let (min_len, max_len) = index.keys().fold((usize::MAX, 0), |(lo, hi), k| {
+        (lo.min(k.len()), hi.max(k.len()))
+    });
+    let mut buf = String::new();
+    for p in &pairs {
+        if key_hashes.binary_search(&p.hash).is_err() {
+            continue;
+        }
+        let tokens = &cx.ex.sentences[p.sentence].tokens;
+        let (i, j, form) = (p.i, p.j, p.form);
+        let (Some(a), Some(b)) = (
+            part(cx, tokens, i, p.first),
+            part(cx, tokens, j, usize::MAX),
+        ) else {
+            continue;
+        };
+        if !(min_len..=max_len).contains(&(a.len() + b.len())) {
+            continue;
+        }
+        buf.clear();
+        buf.push_str(&a);
+        buf.push_str(&b);
+        let Some(&k) = index.get(buf.as_str()) else {
+            continue;
+        };
+        if is_stop(FIRST_STOP, &a)
+            || is_stop(SECOND_STOP, &b)
+            || glued_hyphen(cx, tokens, j + 1)
+            || (form == OPEN && (a.chars().count() < 2 || b.chars().count() < 2))
+        {
+            continue;
+        }
+        forms[k][form].push(Span::new(tokens[i].span.start, tokens[j].span.end));
     }
     let mut keys: Vec<(&str, &[Vec<Span>; 3])> = index
         .iter()
