@@ -436,16 +436,18 @@ fn quotations_conflict_when_long_enough_and_their_speakers_differ() {
 fn organisation_variants_against_the_gazetteer_and_the_majority() {
     let right = "Experts at the Wellport Institute of Maritime Studies met.";
     let wrong = "Experts at the Wellport Institue of Maritime Studies met.";
-    let found = cross(&[right, wrong, right]);
+    let found = cross(&[right, wrong, right, right]);
     assert_eq!(rules_of(&found), [("doc-2", "organisation-variant")]);
     let f = &found[0].finding;
     assert_eq!(
         f.suggestion.as_deref(),
         Some("Wellport Institute of Maritime Studies")
     );
-    assert!(f.message.contains("(1 document(s))") && f.message.contains("(2 document(s))"));
-    // one document of each: no majority, no finding
+    assert!(f.message.contains("(1 document(s))") && f.message.contains("(3 document(s))"));
+    // no established majority: too few documents, or not twice as many
     assert!(cross(&[right, wrong]).is_empty());
+    assert!(cross(&[right, wrong, right]).is_empty());
+    assert!(cross(&[right, wrong, right, wrong, right]).is_empty());
     // a gazetteer name wins even from one document
     let found = cross(&[
         "The China Institue for Innovation and Development Strategy met.",

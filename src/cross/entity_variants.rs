@@ -13,7 +13,7 @@
 //!
 //! The canonical form is the gazetteer's name when one of the forms is a gazetteer name or
 //! alias (aliases are never variants); otherwise the form written in the most documents, when
-//! that is at least `min_documents` and more than the variant's. Each other form is one
+//! that is at least `min_documents` (default 3) and at least twice the variant's. Each other form is one
 //! finding at its first place, its other places and the canonical form's first place related.
 
 use super::record::DocRecord;
@@ -101,7 +101,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Params, String> {
             "min_similarity must be between 0.5 and 1, not {min_similarity}"
         ));
     }
-    let min_documents = raw.min_documents.unwrap_or(2);
+    let min_documents = raw.min_documents.unwrap_or(3);
     if min_documents == 0 {
         return Err("min_documents must be at least 1".to_string());
     }
@@ -249,7 +249,9 @@ impl Table {
                     else {
                         continue;
                     };
-                    if docs(c) < p.min_documents || docs(c) <= docs(v) {
+                    // an established majority: in enough documents, and at least twice as
+                    // many as the variant
+                    if docs(c) < p.min_documents || docs(c) < 2 * docs(v) {
                         continue;
                     }
                     (c, strings.get(self.forms[c].name()).to_string())
