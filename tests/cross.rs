@@ -485,6 +485,180 @@ fn an_index_without_cross_rules_keeps_nothing() {
     assert!(index.findings().is_empty());
 }
 
+mod no_panics {
+    use super::*;
+    use factlint::cross::record::{
+        Bounds, FigureMention, OrgMention, PeriodRecord, Place, QuoteMention, RoleMention,
+        SourceRef,
+    };
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        ",",
+        ".",
+        "said",
+        "according",
+        "to",
+        "the",
+        "of",
+        "Port",
+        "Authority",
+        "Institute",
+        "Institue",
+        "Wellport",
+        "Dana",
+        "Kell",
+        "chief",
+        "executive",
+        "deputy",
+        "director",
+        "61",
+        "16",
+        "million",
+        "tonnes",
+        "cargo",
+        "in",
+        "2021",
+        "---",
+        "\n",
+        "WELLPORT,",
+        "March",
+        "3,",
+        "2022",
+        "--",
+        "é",
+        "\u{0}",
+        "Ana",
+        "Lutz",
+        "analyst",
+        "at",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..60).prop_map(|w| w.join(" "))
+    }
+
+    fn place() -> impl Strategy<Value = Place> {
+        (
+            any::<usize>(),
+            any::<usize>(),
+            any::<usize>(),
+            any::<usize>(),
+        )
+            .prop_map(|(start, end, line, column)| Place {
+                start,
+                end,
+                line,
+                column,
+            })
+    }
+
+    fn record() -> impl Strategy<Value = DocRecord> {
+        let s =
+            || prop::sample::select(&["", "a", "Dana Kell", "kell", "port authority", "x y z"][..]);
+        let f = || prop::num::f64::ANY;
+        (
+            s(),
+            prop::collection::vec((s(), s(), place(), any::<usize>()), 0..4),
+            prop::collection::vec((s(), s(), s(), place()), 0..3),
+            prop::collection::vec((s(), f(), f(), any::<bool>(), place()), 0..3),
+            prop::collection::vec((text(), s(), place()), 0..3),
+            prop::option::of(0i16..3000),
+        )
+            .prop_map(|(path, orgs, roles, figures, quotes, year)| DocRecord {
+                path: path.to_string(),
+                hash: None,
+                date: year.and_then(|y| jiff::civil::Date::new(y, 1, 1).ok()),
+                source: None,
+                organisations: orgs
+                    .into_iter()
+                    .map(|(name, key, at, count)| OrgMention {
+                        name: name.into(),
+                        key: key.into(),
+                        at,
+                        count,
+                    })
+                    .collect(),
+                roles: roles
+                    .into_iter()
+                    .map(|(person, role, org, at)| RoleMention {
+                        person: person.into(),
+                        person_key: person.into(),
+                        role: role.into(),
+                        organisation: org.into(),
+                        organisation_key: org.into(),
+                        at,
+                    })
+                    .collect(),
+                figures: figures
+                    .into_iter()
+                    .map(|(thing, lo, hi, open, at)| FigureMention {
+                        text: thing.into(),
+                        thing: thing.into(),
+                        unit: "mass".into(),
+                        value: Bounds {
+                            lower: (!open).then_some(lo),
+                            upper: Some(hi),
+                            lower_inclusive: open,
+                            upper_inclusive: false,
+                        },
+                        period: Some(PeriodRecord {
+                            text: "in 2021".into(),
+                            start: jiff::civil::date(2021, 1, 1),
+                            end: jiff::civil::date(2021, 12, 31),
+                        }),
+                        source: SourceRef {
+                            name: "P".into(),
+                            key: "p".into(),
+                        },
+                        at,
+                    })
+                    .collect(),
+                quotes: quotes
+                    .into_iter()
+                    .map(|(text, speaker, at)| QuoteMention {
+                        text,
+                        speaker: speaker.into(),
+                        speaker_key: speaker.into(),
+                        at,
+                    })
+                    .collect(),
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Any texts go through extraction, records and the index without a panic, and every
+        /// finding's place is in its document.
+        #[test]
+        fn texts(docs in prop::collection::vec(text(), 1..5)) {
+            let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+            for f in cross(&refs) {
+                let n: usize = f.path.trim_start_matches("doc-").parse().expect("doc-N");
+                prop_assert!(f.finding.span.end <= docs[n - 1].len());
+            }
+        }
+
+        /// Any records (spans backwards, huge numbers, NaN bounds, empty keys) are indexed and
+        /// checked without a panic.
+        #[test]
+        fn records(recs in prop::collection::vec(record(), 0..8)) {
+            let registry = Registry::builtin().expect("rules");
+            let mut index = CrossIndex::new(&registry);
+            for r in recs {
+                index.add(r);
+            }
+            for f in index.findings() {
+                prop_assert!(f.finding.span.start <= f.finding.span.end);
+            }
+        }
+    }
+}
+
 /// Time and peak memory of an index of 100,000 synthetic document records (five
 /// organisations, a role, two sourced figures and a long quotation each; one in 97
 /// documents misspells an organisation or gives a conflicting figure). Run with
