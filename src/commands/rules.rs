@@ -15,9 +15,15 @@ pub fn run(args: &RulesArgs) -> i32 {
     match &args.action {
         None | Some(RulesAction::List) => {
             let w = reg.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let k = reg
+                .rules
+                .iter()
+                .map(|r| r.kind.as_str().len())
+                .max()
+                .unwrap_or(0);
             for r in &reg.rules {
                 println!(
-                    "{:w$}  {:12}  {:7}  {}",
+                    "{:w$}  {:k$}  {:7}  {}",
                     r.id,
                     r.kind.as_str(),
                     r.severity.as_str(),
