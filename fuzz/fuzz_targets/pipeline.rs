@@ -22,10 +22,10 @@ fuzz_target!(|data: &[u8]| {
     summary.count(&findings);
     let reporters: Vec<Box<dyn Reporter>> = vec![
         Box::new(Human::default()),
-        Box::new(Concise::default()),
+        Box::new(Concise),
         Box::new(Json::default()),
-        Box::new(Jsonl::default()),
-        Box::new(Github::default()),
+        Box::new(Jsonl),
+        Box::new(Github),
         Box::new(Junit::default()),
         Box::new(Sarif::new(&common::BUILTIN)),
     ];
