@@ -131,6 +131,8 @@ pub struct Ctx<'a> {
     pub tokens: &'a [Token],
     /// What several extractors read about this sentence, computed once on first use.
     pub memo: Memo,
+    /// Each token's text, sliced once.
+    texts: Vec<&'a str>,
 }
 
 /// The analyses of one sentence that more than one extractor reads, each computed on first
@@ -154,6 +156,7 @@ impl<'a> Ctx<'a> {
             sentence,
             tokens: &sentence.tokens,
             memo: Memo::default(),
+            texts: sentence.tokens.iter().map(|t| t.text(&doc.text)).collect(),
         }
     }
     pub fn len(&self) -> usize {
@@ -164,16 +167,14 @@ impl<'a> Ctx<'a> {
     }
     /// The text of token `i` ("" past the end).
     pub fn tok(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
+        self.texts.get(i).copied().unwrap_or("")
     }
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
     /// Token `i` is the word `w`, ignoring ASCII case.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(w))
+        self.texts.get(i).is_some_and(|t| t.eq_ignore_ascii_case(w))
     }
     /// Tokens from `i` on are the words `ws`, ignoring ASCII case.
     pub fn seq(&self, i: usize, ws: &[&str]) -> bool {

@@ -1346,8 +1346,8 @@ impl<'s, 'a> Sent<'s, 'a> {
     fn features(ctx: &Ctx) -> Features {
         let n = ctx.len();
         let mut flags = Vec::with_capacity(n);
-        for t in ctx.tokens {
-            let w = t.text(ctx.text);
+        for (i, t) in ctx.tokens.iter().enumerate() {
+            let w = ctx.tok(i);
             flags.push(match t.kind {
                 TokenKind::Word => word_flags(w),
                 TokenKind::Number => NUM,

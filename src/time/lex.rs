@@ -423,8 +423,8 @@ fn classify_punct(text: &str) -> C {
 /// Classifies every token of the sentence.
 pub fn classify(ctx: &Ctx) -> Vec<C> {
     let mut out = Vec::with_capacity(ctx.tokens.len());
-    for t in ctx.tokens {
-        let text = t.text(ctx.text);
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        let text = ctx.tok(i);
         let c = match t.kind {
             TokenKind::Number => classify_number(text),
             TokenKind::Punct => classify_punct(text),
