@@ -180,7 +180,19 @@ pub fn article(rng: &mut Rng, i: usize) -> (String, String, String) {
     let d = 1 + rng.below(28) as i64;
     let month = MONTHS[(m - 1) as usize];
     let (things, head) = THINGS[rng.below(THINGS.len() as u64) as usize];
-    let total = 1_000 + rng.below(90_000);
+    // every article gives the same count for one organisation, thing and year, but one in
+    // 100 gets it wrong (a cross-source figure conflict)
+    let key = format!("{org}|{things}|{y}");
+    let total = 1_000
+        + key
+            .bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64))
+            % 90_000;
+    let total = if rng.below(100) == 0 {
+        total * 3 + 17
+    } else {
+        total
+    };
     let before = 100 + rng.below(5_000);
     let after = before + 1 + rng.below(2_000);
     let pct = (after - before) * 100 / before;
@@ -191,7 +203,13 @@ pub fn article(rng: &mut Rng, i: usize) -> (String, String, String) {
     // one article in 25 names the wrong weekday
     let wd = if rng.below(25) == 0 { (wd + 2) % 7 } else { wd };
     let share = 10 + rng.below(60);
-    let quote_n = rng.below(1000);
+    // each quotation is its own, but one article in 200 repeats the previous article's
+    // words (with another speaker: a cross-source quote conflict)
+    let quote_n = if i > 0 && rng.below(200) == 0 {
+        i - 1
+    } else {
+        i
+    };
     let cost = 2 + rng.below(400);
     let title = format!(
         "{town}: {head} figures for {year} under scrutiny",

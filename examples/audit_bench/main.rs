@@ -23,6 +23,8 @@ use std::time::Instant;
 struct Run {
     name: String,
     seconds: f64,
+    /// User + system CPU time (robust when other programs share the cores).
+    cpu_seconds: Option<f64>,
     peak_mb: Option<f64>,
     exit: Option<i32>,
 }
@@ -51,7 +53,7 @@ fn time(name: &str, bin: &Path, args: &[&str]) -> Run {
     let have_time = Path::new("/usr/bin/time").exists();
     let mut cmd = if have_time {
         let mut c = Command::new("/usr/bin/time");
-        c.arg("-f").arg("%M").arg("-o").arg(&stats).arg(bin);
+        c.arg("-f").arg("%M %U %S").arg("-o").arg(&stats).arg(bin);
         c
     } else {
         Command::new(bin)
@@ -60,14 +62,22 @@ fn time(name: &str, bin: &Path, args: &[&str]) -> Run {
     let start = Instant::now();
     let status = cmd.status().expect("the binary runs");
     let seconds = start.elapsed().as_secs_f64();
-    let peak_mb = std::fs::read_to_string(&stats)
+    let fields: Vec<f64> = std::fs::read_to_string(&stats)
         .ok()
-        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0);
+        .and_then(|s| s.lines().last().map(str::to_string))
+        .map(|l| {
+            l.split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let peak_mb = fields.first().map(|kb| kb / 1024.0);
+    let cpu_seconds = (fields.len() == 3).then(|| fields[1] + fields[2]);
     let _ = std::fs::remove_file(&stats);
     Run {
         name: name.to_string(),
         seconds,
+        cpu_seconds,
         peak_mb,
         exit: status.code(),
     }
@@ -183,14 +193,15 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!(
-        "{:<42} {:>8} {:>8} {:>10} {:>9} {:>5}",
-        "run", "seconds", "MB/s", "docs/s", "peak MB", "exit"
+        "{:<42} {:>8} {:>8} {:>8} {:>10} {:>9} {:>5}",
+        "run", "seconds", "CPU s", "MB/s", "docs/s", "peak MB", "exit"
     );
     for r in &runs {
         println!(
-            "{:<42} {:>8.2} {:>8.1} {:>10.0} {:>9} {:>5}",
+            "{:<42} {:>8.2} {:>8} {:>8.1} {:>10.0} {:>9} {:>5}",
             r.name,
             r.seconds,
+            r.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),
             bytes as f64 / 1e6 / r.seconds,
             n as f64 / r.seconds,
             r.peak_mb.map_or("-".to_string(), |m| format!("{m:.0}")),

@@ -465,15 +465,27 @@ impl Index {
     }
 
     /// Removes every document that is neither in a reused file nor among `kept_docs`, and
-    /// every file not in `kept_files`; returns the number of documents removed.
+    /// every file not in `kept_files`; returns the number of documents removed. `seen` is the
+    /// number of documents of this run (all stored): when the index holds just that many
+    /// documents and files, nothing is scanned.
     pub fn remove_missing(
         &mut self,
         reused_files: &HashSet<String>,
         kept_docs: &HashSet<String>,
         kept_files: &HashSet<String>,
+        seen: usize,
     ) -> Result<usize> {
         let db = self.path.clone();
         let e = sql_err(&db);
+        let count = |sql: &str| -> Result<usize> {
+            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).map_err(&e)?;
+            Ok(n.max(0) as usize)
+        };
+        if count("SELECT count(*) FROM documents")? == seen
+            && count("SELECT count(*) FROM files")? == kept_files.len()
+        {
+            return Ok(0);
+        }
         let mut gone: Vec<i64> = Vec::new();
         {
             let mut stmt = self
@@ -532,9 +544,16 @@ impl Index {
         Ok(gone.len())
     }
 
-    /// Calls `f` with every stored document's record, in path order. Records that do not
-    /// parse (an index written by another version) are skipped and counted.
-    pub fn for_each_record(&self, mut f: impl FnMut(DocRecord)) -> Result<usize> {
+    /// Calls `f` with every stored document's record, in path order; records are parsed a
+    /// batch at a time on `pool`. Records that do not parse (an index written by another
+    /// version) are skipped and counted.
+    pub fn for_each_record(
+        &self,
+        pool: &rayon::ThreadPool,
+        mut f: impl FnMut(DocRecord),
+    ) -> Result<usize> {
+        use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+        const BATCH: usize = 4096;
         let db = self.path.clone();
         let e = sql_err(&db);
         let mut stmt = self
@@ -543,13 +562,29 @@ impl Index {
             .map_err(&e)?;
         let mut rows = stmt.query([]).map_err(&e)?;
         let mut bad = 0;
+        let mut batch: Vec<String> = Vec::with_capacity(BATCH);
+        let mut flush = |batch: &mut Vec<String>| {
+            let parsed: Vec<Option<DocRecord>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|json| serde_json::from_str::<DocRecord>(json).ok())
+                    .collect()
+            });
+            batch.clear();
+            for rec in parsed {
+                match rec {
+                    Some(rec) => f(rec),
+                    None => bad += 1,
+                }
+            }
+        };
         while let Some(row) = rows.next().map_err(&e)? {
-            let json: String = row.get(0).map_err(&e)?;
-            match serde_json::from_str::<DocRecord>(&json) {
-                Ok(rec) => f(rec),
-                Err(_) => bad += 1,
+            batch.push(row.get(0).map_err(&e)?);
+            if batch.len() == BATCH {
+                flush(&mut batch);
             }
         }
+        flush(&mut batch);
         Ok(bad)
     }
 

@@ -39,8 +39,6 @@ const EXCERPT_MAX: usize = 600;
 pub struct Options {
     pub paths: Vec<String>,
     pub fallback_date: Option<Date>,
-    /// Worker threads (at least 1).
-    pub jobs: usize,
     /// The fingerprint of the rules and options: stored results made with another one are
     /// not reused.
     pub fingerprint: String,
@@ -123,18 +121,11 @@ pub fn run(
     registry: &Registry,
     index: &mut Index,
     progress: &mut Progress,
+    pool: &rayon::ThreadPool,
 ) -> Result<Stage, IndexError> {
     let known = index.files()?;
     let lookup = index.lookup()?;
-    let jobs = opts.jobs.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|i| format!("factlint-audit-{i}"))
-        .build()
-        .map_err(|e| IndexError {
-            path: index.path().to_path_buf(),
-            message: format!("cannot start {jobs} worker threads: {e}"),
-        })?;
+    let jobs = pool.current_num_threads().max(1);
     let (work_tx, work_rx) = sync_channel::<Work>(4 * jobs);
     let (msg_tx, msg_rx) = sync_channel::<Msg>(4 * jobs + 16);
     let stop = AtomicBool::new(false);
@@ -247,8 +238,9 @@ impl InputThread<'_> {
             let mut sent = 0;
             let mut alive = true;
             for_each_loaded(&inp, load_opts, |loaded| {
-                if !alive {
-                    return;
+                if stop.load(Ordering::Relaxed) {
+                    alive = false;
+                    return false;
                 }
                 let msg = match loaded {
                     Loaded::Document(doc) => {
@@ -277,7 +269,7 @@ impl InputThread<'_> {
                                 hash,
                             };
                             alive = work_tx.send(work).is_ok();
-                            return;
+                            return alive;
                         }
                     }
                     other => Msg::Problem {
@@ -286,6 +278,7 @@ impl InputThread<'_> {
                     },
                 };
                 alive = msg_tx.send(msg).is_ok();
+                alive
             });
             if !alive {
                 return;
@@ -303,10 +296,12 @@ impl InputThread<'_> {
 }
 
 /// Reads one input, handing on each document (or skip, or failure) it holds, one at a time
-/// (a JSONL or WARC archive is read as a stream).
-fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded)) {
+/// (a JSONL or WARC archive is read as a stream), while `f` returns true.
+fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded) -> bool) {
     for loaded in input::open(inp, opts) {
-        f(loaded);
+        if !f(loaded) {
+            break;
+        }
     }
 }
 
@@ -576,4 +571,29 @@ fn finish_file(
         _ => index.forget_file(file)?,
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_is_the_lines_of_the_span_and_keeps_a_long_line_in_view() {
+        let src = "first line\nthe second line\nthird";
+        let x = excerpt(src, 15, 21);
+        assert_eq!((x.start, x.text.as_str()), (11, "the second line"));
+        // a span over two lines takes both
+        let x = excerpt(src, 15, 30);
+        assert_eq!(x.text, "the second line\nthird");
+        // one very long line: cut to EXCERPT_MAX bytes around the span, on char boundaries
+        let long = format!("{}é target {}", "ab ".repeat(900), "cd ".repeat(900));
+        let at = long.find("target").unwrap_or(0);
+        let x = excerpt(&long, at, at + 6);
+        assert!(x.text.len() <= EXCERPT_MAX);
+        assert!(x.start <= at && at + 6 <= x.start + x.text.len());
+        assert_eq!(&long[x.start..x.start + x.text.len()], x.text);
+        // out-of-range spans do not panic
+        let x = excerpt(src, 500, 900);
+        assert!(x.text.is_empty() || src.ends_with(&x.text));
+    }
 }

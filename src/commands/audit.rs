@@ -60,13 +60,23 @@ pub fn run(args: &AuditArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("factlint-audit-{i}"))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("factlint: error: cannot start {jobs} worker threads: {e}");
+            return EXIT_ERROR;
+        }
+    };
     let opts = Options {
         paths: args.paths.clone(),
         fallback_date,
-        jobs,
         fingerprint: fingerprint(&registry, args, fallback_date),
     };
-    match audit(args, &opts, &registry, &mut index) {
+    match audit(args, &opts, &registry, &mut index, &pool) {
         Ok(summary) => {
             if let Err(e) = index.close() {
                 eprintln!("factlint: error: claims index {e}");
@@ -99,18 +109,24 @@ fn audit(
     opts: &Options,
     registry: &Registry,
     index: &mut Index,
+    pool: &rayon::ThreadPool,
 ) -> Result<AuditSummary, Failure> {
     let mut progress = Progress::new(args.quiet);
-    let stage = pipeline::run(opts, registry, index, &mut progress)?;
+    let stage = pipeline::run(opts, registry, index, &mut progress, pool)?;
     let removed = if index.is_persistent() {
-        index.remove_missing(&stage.reused_files, &stage.kept_docs, &stage.kept_files)?
+        index.remove_missing(
+            &stage.reused_files,
+            &stage.kept_docs,
+            &stage.kept_files,
+            stage.extracted + stage.reused,
+        )?
     } else {
         0
     };
 
     progress.stage("cross-source rules");
     let mut cross = CrossIndex::new(registry);
-    let unreadable = index.for_each_record(|rec| cross.add(rec))?;
+    let unreadable = index.for_each_record(pool, |rec| cross.add(rec))?;
     if unreadable > 0 {
         progress.suspend(|| {
             eprintln!(
