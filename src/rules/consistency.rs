@@ -26,13 +26,13 @@
 //!   (then the minority form is flagged, on a tie the later one). Different places with
 //!   near names ("Nanjing" / "Nanning", "East" / "West") are never flagged.
 
-use super::substitution::{in_name, keep_case, lower, lower_into, name_spans, WordPattern};
+use super::substitution::{in_name, keep_case, lower, name_spans, ByFirstWord, WordPattern};
 use super::{Check, RawRule, RuleCx};
 use crate::claims::names::{is_misspelled_head, lex, HEAD};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
-use crate::text::lexicon::{FxBuild, FxHasher};
+use crate::text::lexicon::FxHasher;
 use crate::text::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -72,13 +72,10 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
     if pairs.is_empty() && !compounds && !entities {
         return Err("give `pairs`, or set `compounds` or `entities` to true".into());
     }
-    let mut first_word: HashMap<String, Vec<(usize, usize)>, FxBuild> = HashMap::default();
+    let mut first_word: ByFirstWord<Vec<(usize, usize)>> = ByFirstWord::default();
     for (g, list) in pairs.iter().enumerate() {
         for (v, (_, p)) in list.iter().enumerate() {
-            first_word
-                .entry(p.first().to_string())
-                .or_default()
-                .push((g, v));
+            first_word.entry(p.first().to_string()).push((g, v));
         }
     }
     Ok(Box::new(Consistency {
@@ -93,7 +90,7 @@ struct Consistency {
     /// Each list's variants: as configured, and as a pattern.
     pairs: Vec<Vec<(String, WordPattern)>>,
     /// (list, variant) by first word.
-    first_word: HashMap<String, Vec<(usize, usize)>, FxBuild>,
+    first_word: ByFirstWord<Vec<(usize, usize)>>,
     compounds: bool,
     entities: bool,
 }
@@ -184,8 +181,8 @@ impl Consistency {
             let tokens = &s.tokens;
             let first = first_word(tokens);
             for i in 0..tokens.len() {
-                let w = lower_into(cx.doc.original_slice(tokens[i].span), &mut buf);
-                let Some(cands) = self.first_word.get(w) else {
+                let w = cx.doc.original_slice(tokens[i].span);
+                let Some(cands) = self.first_word.get(w, &mut buf) else {
                     continue;
                 };
                 // a capital inside a sentence makes a name ("the Email Control suite")

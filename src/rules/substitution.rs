@@ -37,7 +37,7 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
     }
     let mut words: Vec<WordSwap> = Vec::new();
     let mut regexes: Vec<RegexSwap> = Vec::new();
-    let mut first_word: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+    let mut first_word: ByFirstWord<Vec<usize>> = ByFirstWord::default();
     for (n, s) in swaps.iter().enumerate() {
         let which = format!("swap {} ({:?})", n + 1, s.find);
         if s.find.trim().is_empty() {
@@ -56,7 +56,6 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
             let pattern = WordPattern::new(&s.find);
             first_word
                 .entry(pattern.first().to_string())
-                .or_default()
                 .push(words.len());
             words.push(WordSwap {
                 pattern,
@@ -97,6 +96,47 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
         }
     }
     buf
+}
+
+/// Values by a lower-case first word (see [`lower`]), looked up by a token as written. An
+/// ASCII token whose first letter and length no key has is passed over without being
+/// lower-cased or hashed (ASCII lower-casing keeps both).
+pub(super) struct ByFirstWord<V> {
+    map: HashMap<String, V, FxBuild>,
+    /// For each ASCII first byte of a key, the key lengths: bit `min(length, 63)`.
+    lengths: [u64; 128],
+}
+
+impl<V> Default for ByFirstWord<V> {
+    fn default() -> Self {
+        ByFirstWord {
+            map: HashMap::default(),
+            lengths: [0; 128],
+        }
+    }
+}
+
+impl<V: Default> ByFirstWord<V> {
+    /// The value of `key` (lower case), inserted empty if new.
+    pub(super) fn entry(&mut self, key: String) -> &mut V {
+        if let Some(&b) = key.as_bytes().first().filter(|b| b.is_ascii()) {
+            self.lengths[usize::from(b)] |= 1 << key.len().min(63);
+        }
+        self.map.entry(key).or_default()
+    }
+}
+
+impl<V> ByFirstWord<V> {
+    /// The value of the key `token` lower-cases to (`buf` is scratch space).
+    pub(super) fn get(&self, token: &str, buf: &mut String) -> Option<&V> {
+        if let Some(&b) = token.as_bytes().first() {
+            let bit = 1u64 << token.len().min(63);
+            if token.is_ascii() && self.lengths[usize::from(b.to_ascii_lowercase())] & bit == 0 {
+                return None;
+            }
+        }
+        self.map.get(lower_into(token, buf))
+    }
 }
 
 /// A word sequence matched case-insensitively as whole tokens of a sentence.
@@ -150,7 +190,7 @@ struct RegexSwap {
 struct Substitution {
     words: Vec<WordSwap>,
     /// Word swaps by their first token.
-    first_word: HashMap<String, Vec<usize>, FxBuild>,
+    first_word: ByFirstWord<Vec<usize>>,
     regexes: Vec<RegexSwap>,
 }
 
@@ -250,7 +290,7 @@ impl Substitution {
             .unwrap_or(0);
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            let Some(cands) = self.first_word.get(lower_into(text(&tokens[i]), &mut buf)) else {
+            let Some(cands) = self.first_word.get(text(&tokens[i]), &mut buf) else {
                 continue;
             };
             for &w in cands {
