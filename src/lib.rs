@@ -4,6 +4,7 @@
 //! [`claims::Claim`]s → (rules → findings → reporters). See ARCHITECTURE.md.
 
 pub mod atomic;
+pub mod audit;
 pub mod baseline;
 pub mod claims;
 pub mod cli;

@@ -6,6 +6,7 @@ fn main() {
     let code = match &cli.command {
         Command::Extract(args) => factlint::commands::extract::run(args),
         Command::Check(args) => factlint::commands::check::run(args),
+        Command::Audit(args) => factlint::commands::audit::run(args),
         Command::Rules(args) => factlint::commands::rules::run(args),
         Command::Explain(args) => factlint::commands::explain::run(args),
         Command::Reconcile(args) => factlint::commands::reconcile::run(args),

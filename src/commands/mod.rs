@@ -1,5 +1,6 @@
 //! One file per subcommand: each takes parsed arguments and returns the exit code.
 
+pub mod audit;
 pub mod check;
 pub mod explain;
 pub mod extract;
