@@ -8,10 +8,9 @@
 
 use super::Ctx;
 use crate::document::Span;
-use crate::text::lexicon::FxBuild;
+use crate::text::lexicon::WordTable;
 use crate::text::tokens::TokenKind;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::LazyLock;
 
@@ -1131,11 +1130,13 @@ fn misspelled(w: &str) -> bool {
     }
     let mut counts: Option<[u8; 26]> = None;
     let mut lower: Option<String> = None;
-    for (h, hc) in MISSPELLABLE_HEADS.iter().zip(HEAD_COUNTS.iter()) {
-        let hb = h.as_bytes();
-        if hb[0] != first {
-            continue;
-        }
+    // the heads with the same first letter (the list is sorted)
+    let from = MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] < first);
+    let to = MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] <= first);
+    for (h, hc) in MISSPELLABLE_HEADS[from..to]
+        .iter()
+        .zip(&HEAD_COUNTS[from..to])
+    {
         let max = if h.len() >= 8 { 2 } else { 1 };
         if len.abs_diff(h.len()) > max {
             continue;
@@ -1234,29 +1235,18 @@ const ALL_LISTS: &[(&[&str], u64)] = &[
     (MISSPELLABLE_HEADS, 0),
 ];
 
-type Lexicon = HashMap<&'static [u8], u64, FxBuild>;
-
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut m = Lexicon::default();
-    for &(list, f) in ALL_LISTS {
-        for w in list {
-            *m.entry(w.as_bytes()).or_insert(0) |= f;
-        }
-    }
-    m
+static LEXICON: LazyLock<WordTable<u64>> = LazyLock::new(|| {
+    WordTable::new(
+        ALL_LISTS
+            .iter()
+            .flat_map(|&(list, f)| list.iter().map(move |w| (*w, f))),
+        |a, b| a | b,
+    )
 });
 
 /// Every list the word (ASCII case ignored) belongs to.
 pub fn lex(w: &str) -> u64 {
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() > 24 {
-        return 0;
-    }
-    let mut buf = [0u8; 24];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    LEXICON.get(&buf[..b.len()]).copied().unwrap_or(0)
+    LEXICON.get_ignoring_ascii_case(w).unwrap_or(0)
 }
 
 /// The letter counts of the misspellable heads, computed once.

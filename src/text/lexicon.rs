@@ -23,6 +23,106 @@ impl Hasher for FxHasher {
 /// The [`FxHasher`] as a map's hasher: `HashMap<K, V, FxBuild>`.
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
+/// The FxHash step for one byte.
+#[inline]
+fn fx_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The longest word a [`WordTable`] holds, in bytes.
+pub const WORD_MAX: usize = 24;
+
+/// Words of at most [`WORD_MAX`] bytes, lower-case, with a value each, in an
+/// open-addressing table: a look-up lower-cases and hashes the word in one pass, without
+/// allocating.
+pub struct WordTable<V: Copy> {
+    slots: Vec<Option<(&'static [u8], V)>>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl<V: Copy> WordTable<V> {
+    /// The table of `entries` (lower-case words); a word listed twice gets `merge` of its
+    /// values. Longer words than [`WORD_MAX`] are left out (never found).
+    pub fn new(
+        entries: impl IntoIterator<Item = (&'static str, V)>,
+        merge: impl Fn(V, V) -> V,
+    ) -> Self {
+        let entries: Vec<(&'static str, V)> = entries
+            .into_iter()
+            .filter(|(w, _)| w.len() <= WORD_MAX)
+            .collect();
+        let bits = (entries.len() * 4)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut t = WordTable {
+            slots: vec![None; 1 << bits],
+            bits,
+        };
+        for (w, v) in entries {
+            let mut i = t.home(w.bytes().fold(0, fx_step));
+            loop {
+                match &mut t.slots[i] {
+                    Some((k, old)) if *k == w.as_bytes() => {
+                        *old = merge(*old, v);
+                        break;
+                    }
+                    Some(_) => i = (i + 1) & ((1 << t.bits) - 1),
+                    slot @ None => {
+                        *slot = Some((w.as_bytes(), v));
+                        break;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// The first slot to probe for a hash (its high bits: FxHash mixes upwards).
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The value of `key` (lower-case already).
+    #[inline]
+    pub fn get(&self, key: &[u8]) -> Option<V> {
+        if key.is_empty() || key.len() > WORD_MAX {
+            return None;
+        }
+        self.probe(key, key.iter().fold(0, |h, &b| fx_step(h, b)))
+    }
+
+    #[inline]
+    fn probe(&self, key: &[u8], h: u64) -> Option<V> {
+        let mut i = self.home(h);
+        loop {
+            match &self.slots[i] {
+                Some((k, v)) if *k == key => return Some(*v),
+                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
+                None => return None,
+            }
+        }
+    }
+
+    /// The value of `word` with its ASCII letters lower-cased.
+    #[inline]
+    pub fn get_ignoring_ascii_case(&self, word: &str) -> Option<V> {
+        let w = word.as_bytes();
+        if w.is_empty() || w.len() > WORD_MAX {
+            return None;
+        }
+        let mut buf = [0u8; WORD_MAX];
+        let mut h = 0;
+        for (d, s) in buf.iter_mut().zip(w) {
+            *d = s.to_ascii_lowercase();
+            h = fx_step(h, *d);
+        }
+        self.probe(&buf[..w.len()], h)
+    }
+}
+
 /// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key.
 pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let b = token.as_bytes();
