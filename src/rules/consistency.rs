@@ -272,6 +272,45 @@ struct Pair {
     hash: u64,
 }
 
+/// A set of hashes that may answer yes for a hash it does not hold (rarely), never no for
+/// one it holds: two bits per hash in a bit array of 16 bits or more per hash.
+struct HashFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    order: u32,
+}
+
+impl HashFilter {
+    fn new(hashes: impl Iterator<Item = u64>, count: usize) -> HashFilter {
+        let order = (count * 16).max(64).next_power_of_two().trailing_zeros();
+        let mut f = HashFilter {
+            bits: vec![0; (1 << order) / 64],
+            order,
+        };
+        for h in hashes {
+            for b in f.probes(h) {
+                f.bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        f
+    }
+
+    /// The two bits of a hash: from its high bits, and from its bits mixed once more.
+    fn probes(&self, h: u64) -> [usize; 2] {
+        let second = h.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+        [
+            (h >> (64 - self.order)) as usize,
+            (second >> (64 - self.order)) as usize,
+        ]
+    }
+
+    fn may_contain(&self, h: u64) -> bool {
+        self.probes(h)
+            .iter()
+            .all(|&b| self.bits[b / 64] & (1 << (b % 64)) != 0)
+    }
+}
+
 /// The FxHash of `a` and `b` run together: equal for a pair and the closed word it spells.
 fn letters_hash(a: &str, b: &str) -> u64 {
     let mut h = FxHasher::default();
@@ -385,15 +424,13 @@ fn compounds(
             }
         }
     }
-    let mut pair_hashes: Vec<u64> = pairs.iter().map(|p| p.hash).collect();
-    pair_hashes.sort_unstable();
-    pair_hashes.dedup();
+    let pair_hashes = HashFilter::new(pairs.iter().map(|p| p.hash), pairs.len());
     // closed forms that some pair may spell
     let mut index: HashMap<Cow<str>, usize> = HashMap::new();
     let mut forms: Vec<[Vec<Span>; 3]> = Vec::new();
     let mut key_hashes: Vec<u64> = Vec::new();
     for &(si, first, i, hash) in &closed {
-        if pair_hashes.binary_search(&hash).is_err() {
+        if !pair_hashes.may_contain(hash) {
             continue;
         }
         let tokens = &cx.ex.sentences[si].tokens;
