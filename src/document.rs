@@ -32,6 +32,15 @@ impl Span {
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// The span of `text` without its surrounding white space, or `None` if nothing is left
+    /// (or the span does not lie on character boundaries of `text`).
+    pub fn trimmed(self, text: &str) -> Option<Span> {
+        let s = text.get(self.start..self.end)?;
+        let t = s.trim_start();
+        let start = self.start + (s.len() - t.len());
+        let t = t.trim_end();
+        (!t.is_empty()).then(|| Span::new(start, start + t.len()))
+    }
 }
 
 /// Maps byte offsets of [`Document::text`] to byte offsets of the original input.

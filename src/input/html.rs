@@ -651,7 +651,7 @@ fn blocks(text: &str, ranges: &[(Span, u32)]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut current: Option<(Span, u32)> = None;
     let flush = |cur: Option<(Span, u32)>, out: &mut Vec<Span>| {
-        if let Some(span) = cur.and_then(|(s, _)| trim_span(text, s)) {
+        if let Some(span) = cur.and_then(|(s, _)| s.trimmed(text)) {
             out.push(span);
         }
     };
@@ -666,15 +666,6 @@ fn blocks(text: &str, ranges: &[(Span, u32)]) -> Vec<Span> {
     }
     flush(current, &mut out);
     out
-}
-
-/// The span without surrounding white space, or `None` if nothing is left.
-fn trim_span(text: &str, span: Span) -> Option<Span> {
-    let s = text.get(span.start..span.end)?;
-    let t = s.trim_start();
-    let start = span.start + (s.len() - t.len());
-    let t = t.trim_end();
-    (!t.is_empty()).then(|| Span::new(start, start + t.len()))
 }
 
 #[cfg(test)]

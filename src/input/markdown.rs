@@ -301,7 +301,7 @@ pub fn prose(markdown: &str) -> Prose {
     let text = decode::into_string(buf);
     let blocks = raw_blocks
         .into_iter()
-        .filter_map(|b| trim_span(&text, b))
+        .filter_map(|b| b.trimmed(&text))
         .collect();
     let h1 = h1
         .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -329,15 +329,6 @@ fn paint(buf: &mut [u8], src: &str, range: std::ops::Range<usize>, decoded: &str
         }
     }
     !raw.trim().is_empty()
-}
-
-/// The span without surrounding white space, or `None` if nothing is left.
-fn trim_span(text: &str, span: Span) -> Option<Span> {
-    let s = text.get(span.start..span.end)?;
-    let t = s.trim_start();
-    let start = span.start + (s.len() - t.len());
-    let t = t.trim_end();
-    (!t.is_empty()).then(|| Span::new(start, start + t.len()))
 }
 
 #[cfg(test)]
