@@ -76,7 +76,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Params, String> {
             (path.display().to_string(), text)
         }
     };
-    let g: Gazetteer = serde_yaml::from_str(&text).map_err(|e| {
+    let g: Gazetteer = crate::yaml::from_str(&text).map_err(|e| {
         let at = e
             .location()
             .map(|l| format!(":{}:{}", l.line(), l.column()))
