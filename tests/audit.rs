@@ -557,3 +557,43 @@ fn queries_from_the_readme_run() {
     let values: Vec<f64> = cargo.iter().map(|c| c.1).collect();
     assert_eq!(values, vec![48e6, 84e6], "{cargo:?}");
 }
+
+#[test]
+fn no_claims_keeps_the_rest_of_the_index() {
+    let tmp = copy_fixtures();
+    let dir = tmp.path();
+    let with = audit_in(
+        dir,
+        &["archive", "-q", "--format", "json", "--db", "a.sqlite"],
+    );
+    let without = audit_in(
+        dir,
+        &[
+            "archive",
+            "-q",
+            "--format",
+            "json",
+            "--db",
+            "b.sqlite",
+            "--no-claims",
+        ],
+    );
+    assert_eq!(findings_of(&with), findings_of(&without));
+    assert!(db_count(&dir.join("a.sqlite"), "SELECT count(*) FROM claims") > 20);
+    assert_eq!(
+        db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM claims"),
+        0
+    );
+    assert_eq!(
+        db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM documents"),
+        9
+    );
+    // an index made without claims is not reused by an audit that keeps them
+    let again = audit_in(
+        dir,
+        &["archive", "-q", "--format", "json", "--db", "b.sqlite"],
+    );
+    let s = summary_of(&again);
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (9, 0), "{s}");
+    assert!(db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM claims") > 20);
+}

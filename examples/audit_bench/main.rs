@@ -3,8 +3,9 @@
 //! documents/s and peak memory (maximum resident set size, from `/usr/bin/time`):
 //!
 //! - `audit --jobs 1` and `audit` on all cores (no index),
-//! - `audit --db` on all cores: a first run that fills the index, then an incremental run
-//!   after 10 files were edited,
+//! - `audit --db` on all cores: a first run that fills the index (and one with
+//!   `--no-claims`), then an incremental run after 10 files were edited, and one with
+//!   nothing changed,
 //! - with `--all`, also `check` and `extract --format jsonl` (single-threaded commands).
 //!
 //! ```sh
@@ -152,6 +153,24 @@ fn main() {
             &["audit", &c, "-q", "--format", "concise", "--db", &d],
         ),
     ];
+    let db2 = dir.join("bench-no-claims.sqlite");
+    let _ = std::fs::remove_file(&db2);
+    let d2 = db2.to_string_lossy().to_string();
+    runs.push(time(
+        &format!("audit --jobs {cores} --db --no-claims (first run)"),
+        &bin,
+        &[
+            "audit",
+            &c,
+            "-q",
+            "--format",
+            "concise",
+            "--db",
+            &d2,
+            "--no-claims",
+        ],
+    ));
+    let _ = std::fs::remove_file(&db2);
     // edit 10 documents, then audit again with the index
     for i in 0..10 {
         let k = i * (n / 10).max(1);
@@ -193,12 +212,12 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!(
-        "{:<42} {:>8} {:>8} {:>8} {:>10} {:>9} {:>5}",
+        "{:<48} {:>8} {:>8} {:>8} {:>10} {:>9} {:>5}",
         "run", "seconds", "CPU s", "MB/s", "docs/s", "peak MB", "exit"
     );
     for r in &runs {
         println!(
-            "{:<42} {:>8.2} {:>8} {:>8.1} {:>10.0} {:>9} {:>5}",
+            "{:<48} {:>8.2} {:>8} {:>8.1} {:>10.0} {:>9} {:>5}",
             r.name,
             r.seconds,
             r.cpu_seconds.map_or("-".to_string(), |c| format!("{c:.2}")),

@@ -544,16 +544,17 @@ impl Index {
         Ok(gone.len())
     }
 
-    /// Calls `f` with every stored document's record, in path order; records are parsed a
-    /// batch at a time on `pool`. Records that do not parse (an index written by another
-    /// version) are skipped and counted.
+    /// Calls `f` with every stored document's record, in path order. Records are read a
+    /// batch at a time; the next batch is parsed on `pool` while `f` takes the last one.
+    /// Records that do not parse (an index written by another version) are skipped and
+    /// counted.
     pub fn for_each_record(
         &self,
         pool: &rayon::ThreadPool,
-        mut f: impl FnMut(DocRecord),
+        mut f: impl FnMut(DocRecord) + Send,
     ) -> Result<usize> {
-        use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
-        const BATCH: usize = 4096;
+        use rayon::iter::{IntoParallelIterator, ParallelIterator};
+        const BATCH: usize = 1024;
         let db = self.path.clone();
         let e = sql_err(&db);
         let mut stmt = self
@@ -562,29 +563,41 @@ impl Index {
             .map_err(&e)?;
         let mut rows = stmt.query([]).map_err(&e)?;
         let mut bad = 0;
-        let mut batch: Vec<String> = Vec::with_capacity(BATCH);
-        let mut flush = |batch: &mut Vec<String>| {
-            let parsed: Vec<Option<DocRecord>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|json| serde_json::from_str::<DocRecord>(json).ok())
-                    .collect()
-            });
-            batch.clear();
-            for rec in parsed {
-                match rec {
-                    Some(rec) => f(rec),
-                    None => bad += 1,
+        let mut parsed: Vec<Option<DocRecord>> = Vec::new();
+        loop {
+            let mut batch: Vec<String> = Vec::with_capacity(BATCH);
+            while batch.len() < BATCH {
+                match rows.next().map_err(&e)? {
+                    Some(row) => batch.push(row.get(0).map_err(&e)?),
+                    None => break,
                 }
             }
-        };
-        while let Some(row) = rows.next().map_err(&e)? {
-            batch.push(row.get(0).map_err(&e)?);
-            if batch.len() == BATCH {
-                flush(&mut batch);
+            if batch.is_empty() && parsed.is_empty() {
+                break;
             }
+            let done = std::mem::take(&mut parsed);
+            let f = &mut f;
+            let bad = &mut bad;
+            let (next, ()) = pool.install(|| {
+                rayon::join(
+                    || {
+                        batch
+                            .into_par_iter()
+                            .map(|json| serde_json::from_str::<DocRecord>(&json).ok())
+                            .collect()
+                    },
+                    || {
+                        for rec in done {
+                            match rec {
+                                Some(rec) => f(rec),
+                                None => *bad += 1,
+                            }
+                        }
+                    },
+                )
+            });
+            parsed = next;
         }
-        flush(&mut batch);
         Ok(bad)
     }
 

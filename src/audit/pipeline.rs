@@ -42,6 +42,8 @@ pub struct Options {
     /// The fingerprint of the rules and options: stored results made with another one are
     /// not reused.
     pub fingerprint: String,
+    /// Store each document's claims (with a persistent index).
+    pub claims: bool,
 }
 
 /// What the documents stage did.
@@ -134,7 +136,7 @@ pub fn run(
         fallback_date: opts.fallback_date,
         ..LoadOptions::default()
     };
-    let keep_claims = index.is_persistent();
+    let keep_claims = index.is_persistent() && opts.claims;
     let result = std::thread::scope(|s| {
         let reader = InputThread {
             opts,

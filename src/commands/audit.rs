@@ -75,6 +75,7 @@ pub fn run(args: &AuditArgs) -> i32 {
         paths: args.paths.clone(),
         fallback_date,
         fingerprint: fingerprint(&registry, args, fallback_date),
+        claims: !args.no_claims,
     };
     match audit(args, &opts, &registry, &mut index, &pool) {
         Ok(summary) => {
@@ -228,6 +229,9 @@ fn fingerprint(
     }
     if let Some(d) = fallback_date {
         h.update(d.to_string().as_bytes());
+    }
+    if args.no_claims {
+        h.update(b"\0no-claims");
     }
     h.finalize().to_hex()[..16].to_string()
 }
