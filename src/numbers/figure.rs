@@ -602,6 +602,12 @@ fn parse_cents(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
     (ok && v < 100.0).then_some((v / 100.0, k + 2))
 }
 
+/// Words other than number words a figure may start at.
+const START_WORDS: &[&str] = &[
+    "a", "an", "half", "quarter", "three", "dozen", "minus", "negative", "point",
+];
+const START_SHAPES: [u32; 26] = words::shapes(START_WORDS);
+
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
@@ -615,11 +621,8 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
             words::small(t).is_some()
-                || [
-                    "a", "an", "half", "quarter", "three", "dozen", "minus", "negative", "point",
-                ]
-                .iter()
-                .any(|w| t.eq_ignore_ascii_case(w))
+                || (words::has_shape(&START_SHAPES, t)
+                    && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
                 || currency_before(ctx, i).is_some()
         }
         None => false,

@@ -1,51 +1,88 @@
 //! Numbers written in words: "two thousand", "twenty-five", "a dozen", "one hundred and five",
 //! "a quarter of a million", "half a million", "two and a half million".
 
-/// The value of a small number word (zero … ninety, and "dozen").
+/// The small number words (zero … ninety) and their values.
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("naught", 0.0),
+    ("nought", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// The shapes of a list of lower-case ASCII words: bit `n` of entry `l` is set when a word
+/// of `n` letters (`n` < 32) starts with the letter `b'a' + l`.
+pub(crate) const fn shapes(words: &[&str]) -> [u32; 26] {
+    let mut m = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() && b.len() < 32 && b[0].is_ascii_lowercase() {
+            m[(b[0] - b'a') as usize] |= 1 << b.len();
+        }
+        i += 1;
+    }
+    m
+}
+
+/// Whether a word of the list `shapes` was made of has the shape of `w` (first letter, ASCII
+/// case ignored, and length): false rules `w` out of the list without comparing words.
+#[inline]
+pub(crate) fn has_shape(shapes: &[u32; 26], w: &str) -> bool {
+    let b = w.as_bytes();
+    // `| 0x20` lower-cases a capital and maps no other byte onto a lower-case letter
+    match b.first().map(|&f| f | 0x20) {
+        Some(l @ b'a'..=b'z') if b.len() < 32 => {
+            shapes[usize::from(l - b'a')] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
+}
+
+const SMALL_SHAPES: [u32; 26] = {
+    let mut words = [""; SMALL.len()];
+    let mut i = 0;
+    while i < SMALL.len() {
+        words[i] = SMALL[i].0;
+        i += 1;
+    }
+    shapes(&words)
+};
+
+/// The value of a small number word (zero … ninety), ASCII case ignored.
 pub fn small(word: &str) -> Option<f64> {
-    let b = word.as_bytes();
-    if b.len() < 3 || b.len() > 9 {
+    if !has_shape(&SMALL_SHAPES, word) {
         return None;
     }
-    // every number word starts with one of these letters (`| 0x20` lower-cases a capital and
-    // maps no other byte onto a lower-case letter)
-    if !matches!(b[0] | 0x20, b'z' | b'n' | b'o' | b't' | b'f' | b's' | b'e') || !word.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
-    Some(match &buf[..word.len()] {
-        b"zero" | b"naught" | b"nought" => 0.0,
-        b"one" => 1.0,
-        b"two" => 2.0,
-        b"three" => 3.0,
-        b"four" => 4.0,
-        b"five" => 5.0,
-        b"six" => 6.0,
-        b"seven" => 7.0,
-        b"eight" => 8.0,
-        b"nine" => 9.0,
-        b"ten" => 10.0,
-        b"eleven" => 11.0,
-        b"twelve" => 12.0,
-        b"thirteen" => 13.0,
-        b"fourteen" => 14.0,
-        b"fifteen" => 15.0,
-        b"sixteen" => 16.0,
-        b"seventeen" => 17.0,
-        b"eighteen" => 18.0,
-        b"nineteen" => 19.0,
-        b"twenty" => 20.0,
-        b"thirty" => 30.0,
-        b"forty" => 40.0,
-        b"fifty" => 50.0,
-        b"sixty" => 60.0,
-        b"seventy" => 70.0,
-        b"eighty" => 80.0,
-        b"ninety" => 90.0,
-        _ => return None,
-    })
+    SMALL
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
 }
 
 /// Whether the word is a tens word (twenty … ninety), which may take a hyphenated unit.
@@ -131,6 +168,17 @@ pub fn fraction_denominator(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_hold_every_listed_word() {
+        for (w, v) in SMALL {
+            assert_eq!(small(w), Some(*v), "{w}");
+            assert_eq!(small(&w.to_uppercase()), Some(*v), "{w}");
+        }
+        assert_eq!(small("the"), None);
+        assert_eq!(small("\u{e9}t\u{e9}"), None);
+        assert_eq!(small(""), None);
+    }
 
     #[test]
     fn lexicon() {
