@@ -66,6 +66,8 @@ pub struct CheckArgs {
     pub date: Option<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -88,6 +90,37 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (atomically) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff"])]
     pub write_baseline: Option<std::path::PathBuf>,
+}
+
+/// The limits that keep any input from exhausting memory (defaults in the README).
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Skip documents larger than this (bytes, or with K/M/G) [default: 16M].
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::limits::parse_size)]
+    pub max_document_size: Option<u64>,
+    /// Stop reading a compressed input past this decompressed size [default: 4G].
+    #[arg(long, value_name = "SIZE", value_parser = crate::input::limits::parse_size)]
+    pub max_decompressed_size: Option<u64>,
+    /// Keep at most this many claims per document [default: 100000].
+    #[arg(long, value_name = "N")]
+    pub max_claims: Option<usize>,
+}
+
+impl LimitArgs {
+    /// The default limits with the command line's applied.
+    pub fn limits(&self) -> crate::input::limits::Limits {
+        let mut l = crate::input::limits::Limits::default();
+        if let Some(n) = self.max_document_size {
+            l.max_document_bytes = n;
+        }
+        if let Some(n) = self.max_decompressed_size {
+            l.max_decompressed_bytes = n;
+        }
+        if let Some(n) = self.max_claims {
+            l.max_claims = n;
+        }
+        l
+    }
 }
 
 /// Where configuration comes from.
@@ -167,6 +200,8 @@ pub struct ExtractArgs {
     /// Document date to use when a document states none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -72,9 +72,10 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mode = (args.fix || args.diff).then_some(if args.fix { Mode::Write } else { Mode::Diff });
     let load_opts = LoadOptions {
         fallback_date,
-        ..LoadOptions::default()
+        limits: args.limits.limits(),
     };
-    let mut fixer = mode.map(|m| Fixer::new(m, load_opts));
+    let max_claims = load_opts.limits.max_claims;
+    let mut fixer = mode.map(|m| Fixer::new(m, load_opts.clone()));
     let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
@@ -94,7 +95,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut summary = CheckSummary::default();
     let mut failing = false;
     let mut broken_config = None;
-    let result = inputs::for_each_document(&args.paths, fallback_date, |doc| {
+    let result = inputs::for_each_document_with(&args.paths, &load_opts, |doc| {
         let config = match resolver.for_path(&doc.path) {
             Ok(c) => c,
             Err(e) => {
@@ -110,7 +111,10 @@ pub fn run(args: &CheckArgs) -> i32 {
                 doc.date = settings.date;
                 doc.date_origin = Some(DateOrigin::Config);
             }
-            let ex = crate::extract_all(doc);
+            let mut ex = crate::extract_all(doc);
+            if let Some(n) = crate::input::limits::cap_claims(&mut ex, max_claims) {
+                inputs::claims_dropped(&doc.path, n, max_claims);
+            }
             let mut findings = config.registry.check_rules(doc, &ex, settings.rules());
             findings = crate::suppress::apply(doc, findings, &config.registry);
             settings.adjust(&mut findings, |f| doc.original_slice(f.span).to_string());

@@ -27,10 +27,19 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut docs_json = Vec::new();
-    let result = inputs::for_each_document(&args.paths, fallback_date, |doc| {
+    let opts = crate::input::LoadOptions {
+        fallback_date,
+        limits: args.limits.limits(),
+    };
+    let max_claims = opts.limits.max_claims;
+    let result = inputs::for_each_document_with(&args.paths, &opts, |doc| {
         match args.format {
             ExtractFormat::Json => {
-                let claims = crate::extract(&doc);
+                let mut claims = crate::extract(&doc);
+                if claims.len() > max_claims {
+                    inputs::claims_dropped(&doc.path, claims.len() - max_claims, max_claims);
+                    claims.truncate(max_claims);
+                }
                 let d = DocumentOut {
                     path: &doc.path,
                     date: doc.date,
@@ -43,7 +52,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
             }
             // one document record per line: what `factlint reconcile` reads
             ExtractFormat::Jsonl => {
-                let ex = crate::extract_all(&doc);
+                let mut ex = crate::extract_all(&doc);
+                if let Some(n) = crate::input::limits::cap_claims(&mut ex, max_claims) {
+                    inputs::claims_dropped(&doc.path, n, max_claims);
+                }
                 let rec = crate::cross::DocRecord::from_document(&doc, &ex);
                 serde_json::to_writer(&mut out, &rec)
                     .map_err(std::io::Error::other)

@@ -55,6 +55,14 @@ pub fn for_each_document_with(
     Ok(summary)
 }
 
+/// Reports the claims of a document dropped over `--max-claims`.
+pub fn claims_dropped(path: &str, dropped: usize, max: usize) {
+    eprintln!(
+        "factlint: warning: {path}: {dropped} claims past the limit of {max} per document \
+         dropped (--max-claims)"
+    );
+}
+
 /// Exit quietly on a closed pipe (`factlint … | head`), otherwise report the write error.
 pub fn output_error(e: std::io::Error) -> i32 {
     if e.kind() == std::io::ErrorKind::BrokenPipe {

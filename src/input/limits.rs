@@ -23,6 +23,9 @@ pub struct Limits {
     pub max_line_bytes: u64,
     /// Most bytes of one WARC record's header block (and of an HTTP response's headers).
     pub max_header_bytes: u64,
+    /// Most claims kept from one document: past it the rest are dropped with a warning (a
+    /// generated table of a million figures would otherwise make rules quadratic in it).
+    pub max_claims: usize,
 }
 
 impl Default for Limits {
@@ -32,6 +35,7 @@ impl Default for Limits {
             max_decompressed_bytes: 4096 * MIB,
             max_line_bytes: 32 * MIB,
             max_header_bytes: MIB / 16,
+            max_claims: 100_000,
         }
     }
 }
@@ -207,5 +211,57 @@ mod tests {
         assert_eq!(bytes(1536), "1.5 KiB");
         assert_eq!(bytes(4096 * MIB), "4 GiB");
         assert_eq!(bytes(12), "12 bytes");
+    }
+}
+
+/// Keeps the first `max` claims of an extraction (in document order); returns how many were
+/// dropped, if any.
+pub fn cap_claims(ex: &mut crate::extract::Extraction, max: usize) -> Option<usize> {
+    let n = ex.claims.len();
+    if n <= max {
+        return None;
+    }
+    ex.claims.truncate(max);
+    ex.claim_sentence.truncate(max);
+    Some(n - max)
+}
+
+/// Parses a size given on the command line: bytes, or a number with `K`, `M`, `G` (powers
+/// of 1024; `KiB`, `MB` and lower case also accepted).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 16M, 512K, 1048576)"))?;
+    let shift = match unit
+        .trim()
+        .to_ascii_lowercase()
+        .trim_end_matches(['b', 'i'])
+    {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("2gb"), Ok(2 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("3T").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 }
