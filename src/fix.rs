@@ -361,6 +361,13 @@ impl Fixer {
                 let Some(f) = fixed else {
                     return Ok(first);
                 };
+                if through_link(Path::new(&path)) {
+                    eprintln!(
+                        "factlint: warning: {path}: reached through a symbolic link; not fixed \
+                         (name the file it points to, to fix it there)"
+                    );
+                    return Ok(first);
+                }
                 match write_atomic(Path::new(&path), &f.bytes) {
                     Ok(()) => {
                         self.count(f.applied);
@@ -411,6 +418,28 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// Whether `path`, or a directory on its way, is a symbolic link: `--fix` writes only files
+/// inside the paths the user named, never where a link points. (The path made absolute and
+/// cleaned of `.` and `..` by its text differs from the one the file system resolves exactly
+/// when a link lies on the way.)
+fn through_link(path: &Path) -> bool {
+    use std::path::Component;
+    let Ok(abs) = std::path::absolute(path) else {
+        return true;
+    };
+    let mut lexical = std::path::PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            c => lexical.push(c),
+        }
+    }
+    std::fs::canonicalize(path).map_or(true, |real| real != lexical)
 }
 
 #[cfg(test)]

@@ -492,3 +492,46 @@ fn killed_writer_leaves_old_or_new_file() {
     eprintln!("killed writer: {} killed mid-write", names.len());
     assert!(!names.is_empty(), "no kill landed inside a write");
 }
+
+/// `--fix` never writes where a symbolic link points: a file reached through a link (itself
+/// or a directory on the way) is reported and left alone; the same file named directly is
+/// fixed.
+#[cfg(unix)]
+#[test]
+fn fix_does_not_write_through_symbolic_links() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    std::fs::create_dir_all(d.join("outside")).unwrap();
+    std::fs::create_dir_all(d.join("named")).unwrap();
+    let text = "The China Institue for Innovation and Development Strategies met.\n";
+    std::fs::write(d.join("outside/a.txt"), text).unwrap();
+    std::os::unix::fs::symlink("../outside/a.txt", d.join("named/link.txt")).unwrap();
+    std::os::unix::fs::symlink("../outside", d.join("named/dir")).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(d)
+            .args(["check", "--isolated", "--fix"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["named"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("named/link.txt: reached through a symbolic link; not fixed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("named/dir/a.txt: reached through a symbolic link"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("outside/a.txt")).unwrap(),
+        text
+    );
+    let o = run(&["outside/../outside/a.txt"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("fixed 1 finding"));
+    assert!(std::fs::read_to_string(d.join("outside/a.txt"))
+        .unwrap()
+        .contains("China Institute for"));
+}
