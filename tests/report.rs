@@ -41,6 +41,35 @@ fn concise() {
 }
 
 #[test]
+fn human() {
+    // plain: standard output is not a terminal here, and --color never says so anyway
+    snapshot("report_human", &["--color", "never"]);
+}
+
+#[test]
+fn human_in_colour() {
+    let plain = stdout(&["--color", "never"]);
+    let coloured = stdout(&["--color", "always"]);
+    assert!(
+        coloured.contains("\u{1b}["),
+        "ANSI escapes with --color always"
+    );
+    // the same text once the escapes are taken out
+    let stripped = regex::Regex::new("\u{1b}\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(&coloured, "");
+    assert_eq!(stripped, plain);
+}
+
+#[test]
+fn json() {
+    let out = stdout(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    common::with_snapshots(|| insta::assert_snapshot!("report_json", pretty));
+}
+
+#[test]
 fn jsonl() {
     let out = stdout(&["--format", "jsonl"]);
     for line in out.lines() {
