@@ -606,7 +606,7 @@ fn parse_cents(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 const START_WORDS: &[&str] = &[
     "a", "an", "half", "quarter", "three", "dozen", "minus", "negative", "point",
 ];
-const START_SHAPES: [u32; 26] = words::shapes(START_WORDS);
+const START_SHAPES: words::Shapes = words::shapes(START_WORDS);
 
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
