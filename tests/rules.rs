@@ -98,7 +98,7 @@ fn duplicate_ids_and_bad_dates_are_errors_and_nothing_half_loads() {
 fn a_billion_laughs_pack_is_rejected() {
     // one valid key (`examples.flag`) holding nested anchors: 9^9 strings once expanded, so
     // only the aliases' expansion can make this pack fail before its types are checked
-    let mut levels = vec![format!("&a [{}]", vec!["lol"; 9].join(","))];
+    let mut levels = vec![format!("&a [{}]", ["lol"; 9].join(","))];
     for (i, c) in "bcdefghi".chars().enumerate() {
         let prev = (b'a' + i as u8) as char;
         levels.push(format!("&{c} [{}]", vec![format!("*{prev}"); 9].join(",")));
@@ -108,7 +108,7 @@ fn a_billion_laughs_pack_is_rejected() {
          description: d\n    examples:\n      flag: [{}]\n",
         levels.join(", ")
     );
-    let e = load(&bomb).err().expect("the bomb is refused");
+    let e = load(&bomb).expect_err("the bomb is refused");
     assert!(e.message.contains("expands to more than"), "{e}");
 }
 
