@@ -248,6 +248,8 @@ pub struct AuditArgs {
     /// The lowest severity that makes the run fail (exit code 1).
     #[arg(long, value_name = "SEVERITY", default_value = "error")]
     pub fail_on: crate::findings::Severity,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

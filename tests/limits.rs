@@ -96,3 +96,28 @@ fn a_bad_size_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not a size"));
 }
+
+#[test]
+fn audit_obeys_the_same_limits() {
+    let t = corpus();
+    let o = factlint(
+        t.path(),
+        &[
+            "audit",
+            "--quiet",
+            "--format",
+            "json",
+            "--max-document-size",
+            "1K",
+            ".",
+        ],
+    );
+    let v = json(&o);
+    let s = &v["summary"];
+    assert_eq!(
+        (s["inputs"].as_u64(), s["documents"].as_u64()),
+        (Some(2), Some(1)),
+        "{s}"
+    );
+    assert_eq!(s["skipped"].as_u64(), Some(1), "{s}");
+}

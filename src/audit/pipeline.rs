@@ -44,6 +44,8 @@ pub struct Options {
     pub fingerprint: String,
     /// Store each document's claims (with a persistent index).
     pub claims: bool,
+    /// Size and claim limits (`--max-document-size`, `--max-claims`, ...).
+    pub limits: crate::input::limits::Limits,
 }
 
 /// What the documents stage did.
@@ -134,7 +136,7 @@ pub fn run(
     let printer = progress.printer();
     let load_opts = LoadOptions {
         fallback_date: opts.fallback_date,
-        ..LoadOptions::default()
+        limits: opts.limits,
     };
     let keep_claims = index.is_persistent() && opts.claims;
     let result = std::thread::scope(|s| {
@@ -155,7 +157,7 @@ pub fn run(
                     .into_iter()
                     .par_bridge()
                     .for_each_with(worker_tx, |tx, work| {
-                        let msg = process(work, registry, &opts.fingerprint, keep_claims);
+                        let msg = process(work, registry, opts, keep_claims);
                         // the writer stopped (an index error): drop the rest
                         let _ = tx.send(msg);
                     })
@@ -308,10 +310,10 @@ fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded)
 }
 
 /// A worker: extract, check, reduce to rows.
-fn process(work: Work, registry: &Registry, fingerprint: &str, keep_claims: bool) -> Msg {
+fn process(work: Work, registry: &Registry, opts: &Options, keep_claims: bool) -> Msg {
     let Work { doc, file, hash } = work;
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse(&doc, &file, hash, registry, fingerprint, keep_claims)
+        analyse(&doc, &file, hash, registry, opts, keep_claims)
     }));
     match run {
         Ok(row) => Msg::Extracted { row: Box::new(row) },
@@ -336,10 +338,15 @@ pub fn analyse(
     file: &str,
     hash: String,
     registry: &Registry,
-    fingerprint: &str,
+    opts: &Options,
     keep_claims: bool,
 ) -> DocumentRow {
-    let ex = crate::extract_all(doc);
+    let fingerprint = opts.fingerprint.as_str();
+    let mut ex = crate::extract_all(doc);
+    let max = opts.limits.max_claims;
+    if let Some(n) = crate::input::limits::cap_claims(&mut ex, max) {
+        crate::commands::inputs::claims_dropped(&doc.path, n, max);
+    }
     let findings = registry.check(doc, &ex);
     let mut record = DocRecord::from_document(doc, &ex);
     record.hash = Some(hash.clone());

@@ -76,6 +76,7 @@ pub fn run(args: &AuditArgs) -> i32 {
         fallback_date,
         fingerprint: fingerprint(&registry, args, fallback_date),
         claims: !args.no_claims,
+        limits: args.limits.limits(),
     };
     match audit(args, &opts, &registry, &mut index, &pool) {
         Ok(summary) => {
@@ -233,5 +234,6 @@ fn fingerprint(
     if args.no_claims {
         h.update(b"\0no-claims");
     }
+    h.update(format!("{:?}", args.limits.limits()).as_bytes());
     h.finalize().to_hex()[..16].to_string()
 }
