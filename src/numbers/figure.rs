@@ -4,6 +4,7 @@
 use super::units::{canonical_currency, CURRENCY_SIGNS, CURRENCY_WORDS};
 use super::words;
 use crate::claims::Ctx;
+use crate::text::lexicon::{has_shape, shapes, Shapes};
 use crate::text::tokens::TokenKind;
 
 /// One figure: tokens `start..end` of the sentence.
@@ -606,7 +607,7 @@ fn parse_cents(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
 const START_WORDS: &[&str] = &[
     "a", "an", "half", "quarter", "three", "dozen", "minus", "negative", "point",
 ];
-const START_SHAPES: words::Shapes = words::shapes(START_WORDS);
+const START_SHAPES: Shapes = shapes(START_WORDS);
 
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
@@ -621,7 +622,7 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
             words::small(t).is_some()
-                || (words::has_shape(&START_SHAPES, t)
+                || (has_shape(&START_SHAPES, t)
                     && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
                 || currency_before(ctx, i).is_some()
         }

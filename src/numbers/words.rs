@@ -1,6 +1,8 @@
 //! Numbers written in words: "two thousand", "twenty-five", "a dozen", "one hundred and five",
 //! "a quarter of a million", "half a million", "two and a half million".
 
+use crate::text::lexicon::{has_shape, shapes, Shapes};
+
 /// The small number words (zero … ninety) and their values.
 const SMALL: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -34,49 +36,6 @@ const SMALL: &[(&str, f64)] = &[
     ("eighty", 80.0),
     ("ninety", 90.0),
 ];
-
-/// The shapes of a list of lower-case ASCII words: for each first letter and length (below
-/// 32), the set of last letters (bit `l` for the letter `b'a' + l`).
-pub(crate) type Shapes = [[u32; 32]; 26];
-
-/// The [`Shapes`] of `words` (each of lower-case ASCII letters: anything else fails to
-/// compile).
-pub(crate) const fn shapes(words: &[&str]) -> Shapes {
-    let mut m = [[0u32; 32]; 26];
-    let mut i = 0;
-    while i < words.len() {
-        let b = words[i].as_bytes();
-        assert!(
-            !b.is_empty() && b.len() < 32,
-            "a listed word is empty or too long"
-        );
-        let mut k = 0;
-        while k < b.len() {
-            assert!(
-                b[k].is_ascii_lowercase(),
-                "a listed word has other than a-z"
-            );
-            k += 1;
-        }
-        m[(b[0] - b'a') as usize][b.len()] |= 1 << (b[b.len() - 1] - b'a');
-        i += 1;
-    }
-    m
-}
-
-/// Whether a word of the list `shapes` was made of has the shape of `w` (first letter,
-/// length, last letter; ASCII case ignored): false rules `w` out without comparing words.
-#[inline]
-pub(crate) fn has_shape(shapes: &Shapes, w: &str) -> bool {
-    let b = w.as_bytes();
-    // `| 0x20` lower-cases a capital and maps no other byte onto a lower-case letter
-    match (b.first().map(|&f| f | 0x20), b.last().map(|&l| l | 0x20)) {
-        (Some(f @ b'a'..=b'z'), Some(l @ b'a'..=b'z')) if b.len() < 32 => {
-            shapes[usize::from(f - b'a')][b.len()] & (1 << (l - b'a')) != 0
-        }
-        _ => false,
-    }
-}
 
 const SMALL_SHAPES: Shapes = {
     let mut words = [""; SMALL.len()];

@@ -123,6 +123,66 @@ impl<V: Copy> WordTable<V> {
     }
 }
 
+/// The shapes of a list of lower-case ASCII words: for each first letter and length (below
+/// 32), the set of last letters (bit `l` for the letter `b'a' + l`).
+pub type Shapes = [[u32; 32]; 26];
+
+/// The [`Shapes`] of `words` (each of lower-case ASCII letters: anything else fails to
+/// compile).
+pub const fn shapes(words: &[&str]) -> Shapes {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < words.len() {
+        assert!(
+            is_plain_word(words[i]),
+            "a listed word is not of 1 to 31 letters a-z"
+        );
+        m = shape_add(m, words[i]);
+        i += 1;
+    }
+    m
+}
+
+/// A word of 1 to 31 lower-case ASCII letters.
+pub const fn is_plain_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() >= 32 {
+        return false;
+    }
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_lowercase() {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// `m` with the shape of `w` added (a word of lower-case letters; other words are left out:
+/// callers look words with other characters up without the shapes).
+pub const fn shape_add(mut m: Shapes, w: &str) -> Shapes {
+    if is_plain_word(w) {
+        let b = w.as_bytes();
+        m[(b[0] - b'a') as usize][b.len()] |= 1 << (b[b.len() - 1] - b'a');
+    }
+    m
+}
+
+/// Whether a word of the list `shapes` was made of has the shape of `w` (first letter,
+/// length, last letter; ASCII case ignored): false rules `w` out without comparing words.
+#[inline]
+pub fn has_shape(shapes: &Shapes, w: &str) -> bool {
+    let b = w.as_bytes();
+    // `| 0x20` lower-cases a capital and maps no other byte onto a lower-case letter
+    match (b.first().map(|&f| f | 0x20), b.last().map(|&l| l | 0x20)) {
+        (Some(f @ b'a'..=b'z'), Some(l @ b'a'..=b'z')) if b.len() < 32 => {
+            shapes[usize::from(f - b'a')][b.len()] & (1 << (l - b'a')) != 0
+        }
+        _ => false,
+    }
+}
+
 /// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key.
 pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let b = token.as_bytes();

@@ -7,6 +7,7 @@ use super::calendar::{
     WEEKDAY_WORDS,
 };
 use crate::claims::Ctx;
+use crate::text::lexicon::{has_shape, shape_add, Shapes};
 use crate::text::tokens::TokenKind;
 use jiff::civil::Weekday;
 use std::sync::OnceLock;
@@ -392,7 +393,48 @@ fn lookup(w: &[u8], capitalised: bool) -> C {
     }
 }
 
+/// The shapes (first letter, length, last letter) of every known word of letters only.
+const SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < MONTH_WORDS.len() {
+        m = shape_add(m, MONTH_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < WEEKDAY_WORDS.len() {
+        m = shape_add(m, WEEKDAY_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < KEYWORDS.len() {
+        m = shape_add(m, KEYWORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < UNIT_WORDS.len() {
+        m = shape_add(m, UNIT_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < NUMBER_WORDS.len() {
+        m = shape_add(m, NUMBER_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < ORDINAL_WORDS.len() {
+        m = shape_add(m, ORDINAL_WORDS[i].0);
+        i += 1;
+    }
+    m
+};
+
 fn classify_word(text: &str, capitalised: bool) -> C {
+    // a word of no known shape is Other, unless it has an apostrophe (the key drops a
+    // possessive, folds a curly apostrophe; words with apostrophes have no shapes)
+    if !has_shape(&SHAPES, text) && !text.bytes().any(|b| b == b'\'' || b >= 0x80) {
+        return C::Other;
+    }
     let mut buf = [0u8; 16];
     match lower_bytes(text, &mut buf) {
         Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
