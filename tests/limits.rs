@@ -29,29 +29,34 @@ fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("JSON on stdout")
 }
 
-#[test]
-fn a_document_over_the_size_limit_is_skipped_and_counted() {
+/// Runs `command` (with `extra` arguments) over the corpus with a 1 KiB document limit and
+/// checks the summary: two inputs, one read, the large one skipped as `too_large`.
+fn one_skipped_as_too_large(command: &[&str]) -> Output {
     let t = corpus();
-    let o = factlint(
-        t.path(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--max-document-size",
-            "1K",
-            ".",
-        ],
-    );
+    let mut args = command.to_vec();
+    args.extend(["--format", "json", "--max-document-size", "1K", "."]);
+    let o = factlint(t.path(), &args);
     let v = json(&o);
     let s = &v["summary"];
     assert_eq!(
-        (s["inputs"].as_u64(), s["documents"].as_u64()),
-        (Some(2), Some(1))
+        (
+            s["inputs"].as_u64(),
+            s["documents"].as_u64(),
+            s["skipped"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1)),
+        "{command:?}: {s}"
     );
     assert_eq!(s["problems"][0]["reason"], "too_large", "{s}");
+    o
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_skipped_and_counted() {
+    let o = one_skipped_as_too_large(&["check"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("big.txt: too large"));
     // the default limit (16 MiB) reads both
+    let t = corpus();
     let v = json(&factlint(t.path(), &["check", "--format", "json", "."]));
     assert_eq!(v["summary"]["documents"].as_u64(), Some(2));
 }
@@ -99,25 +104,5 @@ fn a_bad_size_is_a_usage_error() {
 
 #[test]
 fn audit_obeys_the_same_limits() {
-    let t = corpus();
-    let o = factlint(
-        t.path(),
-        &[
-            "audit",
-            "--quiet",
-            "--format",
-            "json",
-            "--max-document-size",
-            "1K",
-            ".",
-        ],
-    );
-    let v = json(&o);
-    let s = &v["summary"];
-    assert_eq!(
-        (s["inputs"].as_u64(), s["documents"].as_u64()),
-        (Some(2), Some(1)),
-        "{s}"
-    );
-    assert_eq!(s["skipped"].as_u64(), Some(1), "{s}");
+    one_skipped_as_too_large(&["audit", "--quiet"]);
 }
