@@ -1,6 +1,8 @@
 //! The input stage: readers on fixture files, skips and failures, and the CLI's accounting of
 //! every input.
 
+mod common;
+
 use factlint::document::{DateOrigin, Document};
 use factlint::input::{self, InputRef, LoadOptions, Loaded, SkipReason};
 use jiff::civil::date;
@@ -8,17 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/input")
-        .join(name)
+    common::fixture(&format!("input/{name}"))
 }
 
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("input-{name}"));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::scratch(&format!("input-{name}"))
 }
 
 fn load_path(path: &Path, opts: &LoadOptions) -> Loaded {

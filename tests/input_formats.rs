@@ -2,6 +2,8 @@
 //! their limits, and the run summary's accounting of every input (a JSONL line or a WARC page
 //! counting as one).
 
+mod common;
+
 use factlint::claims::Claim;
 use factlint::document::{DateOrigin, Document};
 use factlint::input::{self, InputRef, LoadOptions, Loaded, SkipReason};
@@ -13,17 +15,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
+    common::fixture(&format!("formats/{name}"))
 }
 
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("formats-{name}"));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::scratch(&format!("formats-{name}"))
 }
 
 fn open(path: &Path, opts: &LoadOptions) -> Vec<Loaded> {

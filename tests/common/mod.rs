@@ -12,6 +12,15 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// A fresh, empty scratch directory named `name` under the target's temporary directory
+/// (unique across test binaries by the caller's choice of name).
+pub fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("a scratch directory");
+    d
+}
+
 /// Runs `f` with insta configured to keep snapshots in the top-level `snapshots/` folder.
 pub fn with_snapshots<F: FnOnce()>(f: F) {
     let mut settings = insta::Settings::clone_current();
