@@ -61,24 +61,11 @@ fn assert_accounted(summary: &serde_json::Value) {
 /// Copies the fixture archive into a fresh temporary directory.
 fn copy_fixtures() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES),
         &tmp.path().join("archive"),
     );
     tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir") {
-        let e = e.expect("entry");
-        let target = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

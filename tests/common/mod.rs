@@ -21,6 +21,20 @@ pub fn scratch(name: &str) -> PathBuf {
     d
 }
 
+/// Copies a directory tree (fixtures into a scratch directory).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read_dir") {
+        let e = e.expect("entry");
+        let target = to.join(e.file_name());
+        if e.file_type().expect("type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
 /// Runs `f` with insta configured to keep snapshots in the top-level `snapshots/` folder.
 pub fn with_snapshots<F: FnOnce()>(f: F) {
     let mut settings = insta::Settings::clone_current();
