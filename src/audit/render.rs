@@ -69,16 +69,17 @@ impl<W: Write> Writer<W> {
 
     pub fn finding(&mut self, f: &FindingRow) -> io::Result<()> {
         match self.format {
-            Format::Concise => writeln!(
-                self.out,
-                "{}:{}:{}: {}[{}] {}",
-                f.path,
-                f.line,
-                f.column,
-                f.severity.as_str(),
-                f.rule,
-                f.message
-            ),
+            Format::Concise => {
+                let line = crate::report::concise::Line {
+                    path: &f.path,
+                    line: f.line,
+                    column: f.column,
+                    severity: f.severity,
+                    rule: &f.rule,
+                    message: &f.message,
+                };
+                writeln!(self.out, "{line}")
+            }
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, &out(f)).map_err(io::Error::other)?;
                 self.out.write_all(b"\n")
@@ -104,11 +105,7 @@ impl<W: Write> Writer<W> {
     }
 
     fn human(&self, f: &FindingRow) -> String {
-        let level = match f.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Info => Level::INFO,
-        };
+        let level = crate::report::human::level(f.severity);
         let mut report = Vec::new();
         let mut shown: Vec<&RelatedRow> = Vec::new();
         match &f.excerpt {

@@ -144,16 +144,15 @@ pub fn write_findings(
         ReconcileFormat::Human | ReconcileFormat::Concise => {
             for cf in findings {
                 let f = &cf.finding;
-                writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}] {}",
-                    cf.path,
-                    cf.line,
-                    cf.column,
-                    f.severity.as_str(),
-                    f.rule,
-                    f.message
-                )?;
+                let line = crate::report::concise::Line {
+                    path: &cf.path,
+                    line: cf.line,
+                    column: cf.column,
+                    severity: f.severity,
+                    rule: &f.rule,
+                    message: &f.message,
+                };
+                writeln!(out, "{line}")?;
                 if format == ReconcileFormat::Concise {
                     continue;
                 }

@@ -51,7 +51,8 @@ fn lines_around(source: &str, lines: &LineIndex, spans: &[Span]) -> (usize, Rang
     (first_line, line_start..line_end)
 }
 
-fn level(s: Severity) -> Level<'static> {
+/// The annotate-snippets level of a severity (also used by `audit`'s human output).
+pub(crate) fn level(s: Severity) -> Level<'static> {
     match s {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
