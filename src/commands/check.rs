@@ -95,7 +95,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut summary = CheckSummary::default();
     let mut failing = false;
     let mut broken_config = None;
-    let result = inputs::for_each_document_with(&args.paths, &load_opts, |doc| {
+    let result = inputs::for_each_document(&args.paths, &load_opts, |doc| {
         let config = match resolver.for_path(&doc.path) {
             Ok(c) => c,
             Err(e) => {

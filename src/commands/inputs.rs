@@ -21,21 +21,9 @@ pub fn parse_date(date: Option<&str>) -> Result<Option<Date>, i32> {
 /// Reads every input named by `paths` and hands each document to `f`, in order; skips and
 /// failures are reported on stderr and counted. Archives (JSONL, WARC) are read as streams:
 /// each line or page is one input, and only one document is in memory at a time. Stops
-/// early only when `f` fails (output could not be written).
+/// early only when `f` fails (output could not be written). `opts` carries the fallback
+/// date and the limits.
 pub fn for_each_document(
-    paths: &[String],
-    fallback_date: Option<Date>,
-    f: impl FnMut(Document) -> std::io::Result<()>,
-) -> std::io::Result<Summary> {
-    let opts = LoadOptions {
-        fallback_date,
-        ..LoadOptions::default()
-    };
-    for_each_document_with(paths, &opts, f)
-}
-
-/// As [`for_each_document`], with all the load options (limits included).
-pub fn for_each_document_with(
     paths: &[String],
     opts: &LoadOptions,
     mut f: impl FnMut(Document) -> std::io::Result<()>,
