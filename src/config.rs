@@ -415,8 +415,9 @@ fn select(registry: &Registry, name: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The built-in packs plus rule directories or files.
-fn registry(extra: &[PathBuf], local: &[PathBuf]) -> Result<Registry, ConfigError> {
+/// The built-in packs plus rule directories or files (the command line's, then a
+/// configuration's).
+pub fn registry(extra: &[PathBuf], local: &[PathBuf]) -> Result<Registry, ConfigError> {
     let mut reg = Registry::builtin()?;
     for d in extra.iter().chain(local) {
         if d.is_dir() {

@@ -20,20 +20,8 @@ use crate::rules::Registry;
 /// The built-in packs plus the user's rule directories; a load error is reported and is a
 /// configuration error (exit code 2).
 pub fn load_rules(dirs: &[std::path::PathBuf]) -> Result<Registry, i32> {
-    let mut reg = Registry::builtin().map_err(|e| {
-        eprintln!("factlint: error: built-in rules: {e}");
+    crate::config::registry(dirs, &[]).map_err(|e| {
+        eprintln!("factlint: error: {e}");
         EXIT_ERROR
-    })?;
-    for d in dirs {
-        let res = if d.is_dir() {
-            reg.add_dir(d)
-        } else {
-            reg.add_file(d)
-        };
-        if let Err(e) = res {
-            eprintln!("factlint: error: {e}");
-            return Err(EXIT_ERROR);
-        }
-    }
-    Ok(reg)
+    })
 }
