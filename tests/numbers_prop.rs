@@ -5,17 +5,9 @@ use factlint::numbers::figure::parse_digits;
 use factlint::{Claim, Document};
 use proptest::prelude::*;
 
-/// "1234567" → "1,234,567".
+/// "1234567" → "1,234,567" (the rules' own number formatter).
 fn group(int: u64) -> String {
-    let s = int.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    factlint::rules::template::fixed(int as f64, 0)
 }
 
 /// English words for 0 ≤ n < 1e12, as a news writer spells them.

@@ -131,33 +131,16 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
-/// Days from 1970-01-01 to a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// The weekday of a date, 0 = Monday.
 fn weekday(y: i64, m: i64, d: i64) -> usize {
-    // 1970-01-01 was a Thursday (3)
-    (days_from_civil(y, m, d) + 3).rem_euclid(7) as usize
+    jiff::civil::date(y as i16, m as i8, d as i8)
+        .weekday()
+        .to_monday_zero_offset() as usize
 }
 
+/// "1234567" → "1,234,567" (the rules' own number formatter).
 fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    factlint::rules::template::fixed(n as f64, 0)
 }
 
 /// One article: (title, date as YYYY-MM-DD, body text with dateline).
