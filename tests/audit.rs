@@ -328,6 +328,22 @@ fn incremental_audit_re_extracts_only_what_changed() {
     assert_eq!(s["problems"], s2["problems"]);
     assert_eq!(s["inputs"], s2["inputs"]);
 
+    // a damaged stored cross-source index is rebuilt from the stored records, with a warning
+    assert_eq!(db_count(&db, "SELECT count(*) FROM cross_state"), 1);
+    let conn = rusqlite::Connection::open(&db).expect("index opens");
+    conn.execute("UPDATE cross_state SET state = x'ff00ff'", [])
+        .expect("damage it");
+    drop(conn);
+    let again = audit_in(dir, &args);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("stored cross-source index unreadable"),
+        "{err}"
+    );
+    assert_eq!(findings_of(&again), findings_of(&first));
+    let err = String::from_utf8_lossy(&audit_in(dir, &args).stderr).to_string();
+    assert!(!err.contains("unreadable"), "{err}");
+
     // edit one document: one re-extracted, and the result is that of a fresh audit
     let md = dir.join("archive/2021/kestrel-review.md");
     let text = std::fs::read_to_string(&md).expect("read");
@@ -483,104 +499,74 @@ fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
     // and the result is that of an audit that was never interrupted
     let fresh = audit_in(dir, &["corpus", "-q", "--format", "json"]);
     assert_eq!(findings_of(&out), findings_of(&fresh));
-}
+    assert_eq!(db_count(&db, "SELECT count(*) FROM cross_state"), 1);
 
-#[test]
-fn bad_index_and_bad_arguments_are_usage_errors() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let not_db = tmp.path().join("notes.sqlite");
-    std::fs::write(
-        &not_db,
-        "this is not a database, just text that is long enough to matter",
-    )
-    .expect("write");
-    let out = factlint()
-        .args(["audit", FIXTURES, "-q", "--db"])
-        .arg(&not_db)
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("notes.sqlite"), "{err}");
-    // the file is left alone
-    assert!(std::fs::read_to_string(&not_db)
-        .expect("read")
-        .starts_with("this is not"));
-
-    let out = factlint()
-        .args(["audit", FIXTURES, "-q", "--jobs", "0"])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-}
-
-#[test]
-fn queries_from_the_readme_run() {
-    let tmp = copy_fixtures();
-    let out = audit_in(
-        tmp.path(),
-        &["archive", "-q", "--format", "concise", "--db", "a.sqlite"],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let conn = rusqlite::Connection::open(tmp.path().join("a.sqlite")).expect("opens");
-    let by_rule: Vec<(String, i64)> = conn
-        .prepare("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY count(*) DESC, rule")
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows");
-    assert!(by_rule.iter().any(|(r, _)| r == "unsourced-statistic"));
-    let cargo: Vec<(String, f64)> = conn
-        .prepare(
-            "SELECT d.path, c.value FROM claims c JOIN documents d ON d.id = c.doc
-             WHERE c.kind = 'quantity' AND c.text LIKE '%tonnes of cargo%' ORDER BY d.path",
-        )
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows");
-    let values: Vec<f64> = cargo.iter().map(|c| c.1).collect();
-    assert_eq!(values, vec![48e6, 84e6], "{cargo:?}");
-}
-
-#[test]
-fn no_claims_keeps_the_rest_of_the_index() {
-    let tmp = copy_fixtures();
-    let dir = tmp.path();
-    let with = audit_in(
-        dir,
-        &["archive", "-q", "--format", "json", "--db", "a.sqlite"],
-    );
-    let without = audit_in(
-        dir,
-        &[
-            "archive",
+    // killed again, while re-auditing edited documents: the stored cross-source index goes
+    // with the first committed change (it would no longer match the documents), and the
+    // rerun rebuilds it from the stored records
+    let mut edited = 0;
+    for (i, entry) in walk_files(&dir.join("corpus")).into_iter().enumerate() {
+        if i % 3 == 0 {
+            let text = std::fs::read_to_string(&entry).expect("read");
+            std::fs::write(
+                &entry,
+                text + "\nThe Wellport Port Authority sold 2,000 tickets in 2021.\n",
+            )
+            .expect("edit");
+            edited += 1;
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args([
+            "audit",
+            "corpus",
+            "--db",
+            "audit.sqlite",
             "-q",
             "--format",
-            "json",
-            "--db",
-            "b.sqlite",
-            "--no-claims",
-        ],
+            "concise",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("factlint starts");
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(120)
+        && db_count(&db, "SELECT count(*) FROM cross_state") > 0
+    {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        child.try_wait().expect("status").is_none(),
+        "the audit of {edited} edited documents finished before it could be killed"
     );
-    assert_eq!(findings_of(&with), findings_of(&without));
-    assert!(db_count(&dir.join("a.sqlite"), "SELECT count(*) FROM claims") > 20);
-    assert_eq!(
-        db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM claims"),
-        0
-    );
-    assert_eq!(
-        db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM documents"),
-        9
-    );
-    // an index made without claims is not reused by an audit that keeps them
-    let again = audit_in(
+    child.kill().expect("kill");
+    child.wait().expect("reaped");
+    assert_eq!(db_count(&db, "SELECT count(*) FROM cross_state"), 0);
+    let out = audit_in(
         dir,
-        &["archive", "-q", "--format", "json", "--db", "b.sqlite"],
+        &["corpus", "--db", "audit.sqlite", "-q", "--format", "json"],
     );
-    let s = summary_of(&again);
-    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (9, 0), "{s}");
-    assert!(db_count(&dir.join("b.sqlite"), "SELECT count(*) FROM claims") > 20);
+    let s = summary_of(&out);
+    assert!(
+        n(&s["extracted"]) > 0 && n(&s["extracted"]) <= edited,
+        "{s}"
+    );
+    let fresh = audit_in(dir, &["corpus", "-q", "--format", "json"]);
+    assert_eq!(findings_of(&out), findings_of(&fresh));
+    assert_eq!(db_count(&db, "SELECT count(*) FROM cross_state"), 1);
+}
+
+/// The files under `dir`, sorted.
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out: Vec<std::path::PathBuf> = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .collect();
+    out.sort();
+    out
 }

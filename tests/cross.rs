@@ -475,6 +475,77 @@ fn organisation_variants_against_the_gazetteer_and_the_majority() {
     .is_empty());
 }
 
+/// The records of the cross fixtures, in path order (as an audit adds them).
+fn fixture_doc_records() -> Vec<DocRecord> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let doc = plain::parse(
+                p.display().to_string(),
+                std::fs::read_to_string(p).expect("fixture"),
+                &LoadOptions::default(),
+            );
+            DocRecord::from_document(&doc, &factlint::extract_all(&doc))
+        })
+        .collect()
+}
+
+#[test]
+fn an_index_changed_piece_by_piece_equals_one_built_afresh() {
+    let registry = Registry::builtin().expect("built-in rules");
+    let recs = fixture_doc_records();
+    let mut fresh = CrossIndex::new(&registry);
+    for r in &recs {
+        fresh.add(r.clone());
+    }
+    let expected = fresh.findings();
+    assert!(expected.len() >= 3, "{expected:#?}");
+
+    // every document first added with another document's contents (an older version), in
+    // reverse order, plus one that is removed again; then each replaced by its real record
+    let mut index = CrossIndex::new(&registry);
+    let mut gone = recs[0].clone();
+    gone.path = "zz-removed".into();
+    index.add(gone);
+    for (i, r) in recs.iter().enumerate().rev() {
+        let mut older = recs[(i + 3) % recs.len()].clone();
+        older.path = r.path.clone();
+        index.add(older);
+    }
+    assert!(index.remove("zz-removed"));
+    assert!(!index.remove("zz-removed"));
+    for r in recs.iter().skip(2).chain(recs.iter().take(2)) {
+        index.replace(r.clone());
+    }
+    assert_eq!(index.len(), recs.len());
+    assert_eq!(index.findings(), expected);
+    // its canonical form is the fresh index, string numbers and rows alike
+    assert_eq!(index.to_bytes(), fresh.to_bytes());
+
+    // kept as bytes and read back
+    let bytes = index.to_bytes();
+    let mut back = CrossIndex::new(&registry);
+    back.read_bytes(&bytes).expect("reads back");
+    assert_eq!(back.len(), recs.len());
+    assert_eq!(back.findings(), expected);
+    // and changed again after reading: removing a document removes its findings
+    let path = expected[0].path.clone();
+    assert!(back.remove(&path));
+    assert!(back.findings().iter().all(|f| f.path != path));
+    // cut short: an error, never a panic
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        let mut idx = CrossIndex::new(&registry);
+        assert!(idx.read_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        assert!(idx.is_empty());
+    }
+}
+
 #[test]
 fn an_index_without_cross_rules_keeps_nothing() {
     let registry = Registry::default();

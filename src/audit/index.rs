@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -77,6 +77,11 @@ CREATE TABLE IF NOT EXISTS findings (
   excerpt_start INTEGER
 );
 CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc);
+CREATE TABLE IF NOT EXISTS cross_state (
+  id    INTEGER PRIMARY KEY CHECK (id = 0),
+  rules TEXT NOT NULL,
+  state BLOB NOT NULL
+);
 ";
 
 /// An index error, naming the database file.
@@ -123,7 +128,11 @@ pub struct DocumentRow {
     pub title: Option<String>,
     pub url: Option<String>,
     pub bytes: usize,
+    /// Its cross-source record as JSON (empty for a temporary index, which never reads it
+    /// back).
     pub record_json: String,
+    /// The record itself, for the audit's cross-source index.
+    pub record: Option<Box<DocRecord>>,
     /// The document's claims as a JSON array (each claim as `extract` writes it, plus its
     /// `line` and `column`); `None` for a temporary index.
     pub claims_json: Option<String>,
@@ -158,6 +167,9 @@ pub struct Index {
     /// Whether the user asked for it (`--db`); a temporary index keeps no claims.
     persistent: bool,
     in_transaction: bool,
+    /// Whether the stored cross-source index was deleted in this run (it is, in the first
+    /// transaction that changes the documents, so a stored one always matches them).
+    cross_state_cleared: bool,
     _temp: Option<tempfile::TempDir>,
 }
 
@@ -177,6 +189,7 @@ impl Index {
             path: path.to_path_buf(),
             persistent: true,
             in_transaction: false,
+            cross_state_cleared: false,
             _temp: None,
         };
         index.init(true)?;
@@ -200,6 +213,7 @@ impl Index {
             path,
             persistent: false,
             in_transaction: false,
+            cross_state_cleared: false,
             _temp: Some(dir),
         };
         index.init(false)?;
@@ -270,7 +284,7 @@ impl Index {
                         .conn
                         .prepare(
                             "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')
-                             AND name IN ('meta', 'files', 'documents', 'claims', 'document_claims', 'findings')",
+                             AND name IN ('meta', 'files', 'documents', 'claims', 'document_claims', 'findings', 'cross_state')",
                         )
                         .map_err(&e)?;
                     let rows = stmt
@@ -374,9 +388,43 @@ impl Index {
         Ok(())
     }
 
+    /// The number of stored documents.
+    pub fn document_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .map_err(self.err())?;
+        Ok(n.max(0) as usize)
+    }
+
+    /// The stored cross-source index ([`crate::cross::CrossIndex::to_bytes`]) when it was
+    /// made with these rules and matches the stored documents.
+    pub fn cross_state(&self, rules: &str) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .query_row(
+                "SELECT state FROM cross_state WHERE id=0 AND rules=?1",
+                [rules],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err())
+    }
+
+    /// Deletes the stored cross-source index (once per run, inside the open transaction).
+    fn clear_cross_state(&mut self) -> Result<()> {
+        if !self.cross_state_cleared {
+            self.conn
+                .execute("DELETE FROM cross_state", [])
+                .map_err(self.err())?;
+            self.cross_state_cleared = true;
+        }
+        Ok(())
+    }
+
     /// Stores one extracted document, replacing what was stored under its path.
     pub fn put_document(&mut self, d: &DocumentRow) -> Result<()> {
         self.begin()?;
+        self.clear_cross_state()?;
         let db = self.path.clone();
         let e = sql_err(&db);
         let id: i64 = self
@@ -465,7 +513,7 @@ impl Index {
     }
 
     /// Removes every document that is neither in a reused file nor among `kept_docs`, and
-    /// every file not in `kept_files`; returns the number of documents removed. `seen` is the
+    /// every file not in `kept_files`; returns the paths of the documents removed. `seen` is the
     /// number of documents of this run (all stored): when the index holds just that many
     /// documents and files, nothing is scanned.
     pub fn remove_missing(
@@ -474,7 +522,7 @@ impl Index {
         kept_docs: &HashSet<String>,
         kept_files: &HashSet<String>,
         seen: usize,
-    ) -> Result<usize> {
+    ) -> Result<Vec<String>> {
         let db = self.path.clone();
         let e = sql_err(&db);
         let count = |sql: &str| -> Result<usize> {
@@ -484,9 +532,9 @@ impl Index {
         if count("SELECT count(*) FROM documents")? == seen
             && count("SELECT count(*) FROM files")? == kept_files.len()
         {
-            return Ok(0);
+            return Ok(Vec::new());
         }
-        let mut gone: Vec<i64> = Vec::new();
+        let mut gone: Vec<(i64, String)> = Vec::new();
         {
             let mut stmt = self
                 .conn
@@ -504,7 +552,7 @@ impl Index {
             for row in rows {
                 let (id, path, file) = row.map_err(&e)?;
                 if !reused_files.contains(&file) && !kept_docs.contains(&path) {
-                    gone.push(id);
+                    gone.push((id, path));
                 }
             }
         }
@@ -520,7 +568,10 @@ impl Index {
             }
         }
         self.begin()?;
-        for id in &gone {
+        if !gone.is_empty() {
+            self.clear_cross_state()?;
+        }
+        for (id, _) in &gone {
             for sql in [
                 "DELETE FROM document_claims WHERE doc=?1",
                 "DELETE FROM findings WHERE doc=?1",
@@ -541,7 +592,7 @@ impl Index {
                 .map_err(&e)?;
         }
         self.commit()?;
-        Ok(gone.len())
+        Ok(gone.into_iter().map(|(_, path)| path).collect())
     }
 
     /// Calls `f` with every stored document's record, in path order. Records are read a
@@ -601,11 +652,35 @@ impl Index {
         Ok(bad)
     }
 
-    /// Replaces the stored cross-source findings.
-    pub fn replace_cross_findings(&mut self, findings: &[CrossFinding]) -> Result<()> {
+    /// Replaces the stored cross-source findings and, in the same transaction, the stored
+    /// cross-source index they were found in (`state`: the rules' fingerprint and the index's
+    /// bytes; kept only by a persistent index).
+    pub fn replace_cross_findings(
+        &mut self,
+        findings: &[CrossFinding],
+        state: Option<(&str, &[u8])>,
+    ) -> Result<()> {
         let db = self.path.clone();
         let e = sql_err(&db);
         self.begin()?;
+        if let (Some((rules, bytes)), true) = (state, self.persistent) {
+            // written through incremental blob I/O: binding the bytes would copy them
+            let len = i32::try_from(bytes.len()).map_err(|_| IndexError {
+                path: db.clone(),
+                message: format!("cross-source index of {} bytes is too large", bytes.len()),
+            })?;
+            self.conn
+                .execute(
+                    "INSERT OR REPLACE INTO cross_state(id, rules, state) VALUES (0, ?1, ?2)",
+                    params![rules, rusqlite::blob::ZeroBlob(len)],
+                )
+                .map_err(&e)?;
+            let mut blob = self
+                .conn
+                .blob_open(rusqlite::MAIN_DB, "cross_state", "state", 0, false)
+                .map_err(&e)?;
+            blob.write_all_at(bytes, 0).map_err(&e)?;
+        }
         self.conn
             .execute("DELETE FROM findings WHERE scope='cross'", [])
             .map_err(&e)?;

@@ -16,7 +16,7 @@ use super::index::{DocumentRow, FileRow, Index, IndexError};
 use super::progress::{Printer, Progress};
 use super::{Excerpt, FindingRow, RelatedRow, Scope};
 use crate::commands::summary::{Problem, Summary, MAX_LISTED_PROBLEMS};
-use crate::cross::DocRecord;
+use crate::cross::{CrossIndex, DocRecord};
 use crate::document::{Document, LineIndex};
 use crate::input::{self, InputRef, LoadOptions, Loaded};
 use crate::rules::Registry;
@@ -119,13 +119,26 @@ struct Pending {
     failed: bool,
 }
 
-/// Runs the documents stage, storing every result in `index`.
+/// What a worker keeps of a document besides its findings.
+#[derive(Debug, Clone, Copy)]
+pub struct Keep {
+    /// Its claims, as JSON (a persistent index that keeps claims).
+    pub claims: bool,
+    /// Its cross-source record as JSON (a persistent index: a later audit may read it back).
+    pub record_json: bool,
+    /// Its cross-source record, for a cross-source index filled as documents arrive.
+    pub record: bool,
+}
+
+/// Runs the documents stage, storing every result in `index` and, when `cross` is given,
+/// putting each extracted document's record in it (in place of its older version).
 pub fn run(
     opts: &Options,
     registry: &Registry,
     index: &mut Index,
     progress: &mut Progress,
     pool: &rayon::ThreadPool,
+    cross: Option<&mut CrossIndex>,
 ) -> Result<Stage, IndexError> {
     let known = index.files()?;
     let lookup = index.lookup()?;
@@ -138,7 +151,11 @@ pub fn run(
         fallback_date: opts.fallback_date,
         limits: opts.limits,
     };
-    let keep_claims = index.is_persistent() && opts.claims;
+    let keep = Keep {
+        claims: index.is_persistent() && opts.claims,
+        record_json: index.is_persistent(),
+        record: cross.is_some(),
+    };
     let result = std::thread::scope(|s| {
         let reader = InputThread {
             opts,
@@ -157,7 +174,7 @@ pub fn run(
                     .into_iter()
                     .par_bridge()
                     .for_each_with(worker_tx, |tx, work| {
-                        let msg = process(work, registry, opts, keep_claims);
+                        let msg = process(work, registry, opts, keep);
                         // the writer stopped (an index error): drop the rest
                         let _ = tx.send(msg);
                     })
@@ -166,6 +183,7 @@ pub fn run(
         let r = write(
             msg_rx,
             index,
+            cross,
             progress,
             &opts.fingerprint,
             Summary::new(load_opts.limits),
@@ -310,10 +328,10 @@ fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded)
 }
 
 /// A worker: extract, check, reduce to rows.
-fn process(work: Work, registry: &Registry, opts: &Options, keep_claims: bool) -> Msg {
+fn process(work: Work, registry: &Registry, opts: &Options, keep: Keep) -> Msg {
     let Work { doc, file, hash } = work;
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse(&doc, &file, hash, registry, opts, keep_claims)
+        analyse(&doc, &file, hash, registry, opts, keep)
     }));
     match run {
         Ok(row) => Msg::Extracted { row: Box::new(row) },
@@ -339,7 +357,7 @@ pub fn analyse(
     hash: String,
     registry: &Registry,
     opts: &Options,
-    keep_claims: bool,
+    keep: Keep,
 ) -> DocumentRow {
     let fingerprint = opts.fingerprint.as_str();
     let mut ex = crate::extract_all(doc);
@@ -350,7 +368,11 @@ pub fn analyse(
     let findings = registry.check(doc, &ex);
     let mut record = DocRecord::from_document(doc, &ex);
     record.hash = Some(hash.clone());
-    let record_json = serde_json::to_string(&record).unwrap_or_else(|_| "{}".into());
+    let record_json = if keep.record_json {
+        serde_json::to_string(&record).unwrap_or_else(|_| "{}".into())
+    } else {
+        String::new()
+    };
     let lines = LineIndex::new(&doc.source);
     let at = |offset: usize| lines.line_col(&doc.source, offset);
     let findings = findings
@@ -388,7 +410,7 @@ pub fn analyse(
             }
         })
         .collect();
-    let claims_json = keep_claims.then(|| {
+    let claims_json = keep.claims.then(|| {
         let claims: Vec<serde_json::Value> = ex
             .claims
             .iter()
@@ -415,6 +437,7 @@ pub fn analyse(
         url: doc.meta.url.clone(),
         bytes: doc.source.len(),
         record_json,
+        record: keep.record.then(|| Box::new(record)),
         claims_json,
         findings,
     }
@@ -448,6 +471,7 @@ fn floor(s: &str, mut i: usize) -> usize {
 fn write(
     rx: Receiver<Msg>,
     index: &mut Index,
+    mut cross: Option<&mut CrossIndex>,
     progress: &mut Progress,
     fingerprint: &str,
     inputs: Summary,
@@ -461,8 +485,11 @@ fn write(
     let mut batch_start = Instant::now();
     for msg in rx {
         match msg {
-            Msg::Extracted { row } => {
+            Msg::Extracted { mut row } => {
                 index.put_document(&row)?;
+                if let (Some(c), Some(rec)) = (cross.as_deref_mut(), row.record.take()) {
+                    c.replace(*rec);
+                }
                 stage.extracted += 1;
                 stage.inputs.inputs += 1;
                 stage.inputs.documents += 1;

@@ -114,7 +114,16 @@ fn audit(
     pool: &rayon::ThreadPool,
 ) -> Result<AuditSummary, Failure> {
     let mut progress = Progress::new(args.quiet);
-    let stage = pipeline::run(opts, registry, index, &mut progress, pool)?;
+    let (mut cross, source) = cross_index(registry, index, &opts.fingerprint)?;
+    let live = source != CrossSource::Rebuild && cross.has_rules();
+    let stage = pipeline::run(
+        opts,
+        registry,
+        index,
+        &mut progress,
+        pool,
+        live.then_some(&mut cross),
+    )?;
     let removed = if index.is_persistent() {
         index.remove_missing(
             &stage.reused_files,
@@ -123,22 +132,34 @@ fn audit(
             stage.extracted + stage.reused,
         )?
     } else {
-        0
+        Vec::new()
     };
-
-    progress.stage("cross-source rules");
-    let mut cross = CrossIndex::new(registry);
-    let unreadable = index.for_each_record(pool, |rec| cross.add(rec))?;
-    if unreadable > 0 {
-        progress.suspend(|| {
-            eprintln!(
-                "factlint: warning: claims index {}: {unreadable} stored record(s) could not be read; rerun the audit without the index to rebuild it",
-                index.path().display()
-            )
-        });
+    for path in &removed {
+        cross.remove(path);
     }
-    index.replace_cross_findings(&cross.findings())?;
-    drop(cross);
+
+    // the stored cross-source findings stand when the stored index is unchanged
+    let unchanged = source == CrossSource::Stored && stage.extracted == 0 && removed.is_empty();
+    if !unchanged {
+        progress.stage("cross-source rules");
+        if source == CrossSource::Rebuild {
+            let unreadable = index.for_each_record(pool, |rec| cross.add(rec))?;
+            if unreadable > 0 {
+                progress.suspend(|| {
+                    eprintln!(
+                        "factlint: warning: claims index {}: {unreadable} stored record(s) could not be read; rerun the audit without the index to rebuild it",
+                        index.path().display()
+                    )
+                });
+            }
+        }
+        // documents arrived in the order the workers finished them: the same index, in path
+        // order, finds the same as an audit from scratch
+        let cross = cross.canonical();
+        let bytes = (index.is_persistent() && cross.has_rules()).then(|| cross.to_bytes());
+        let state = bytes.as_deref().map(|b| (opts.fingerprint.as_str(), b));
+        index.replace_cross_findings(&cross.findings(), state)?;
+    }
 
     let all = index.counts(None)?;
     let cross_counts = index.counts(Some(Scope::Cross))?;
@@ -146,7 +167,7 @@ fn audit(
         cross_findings: cross_counts.total(),
         extracted: stage.extracted,
         reused: stage.reused,
-        removed,
+        removed: removed.len(),
         ..AuditSummary::default()
     };
     summary.check.inputs = stage.inputs;
@@ -181,6 +202,49 @@ fn audit(
         eprintln!("factlint: {}", summary.line());
     }
     Ok(summary)
+}
+
+/// Where the audit's cross-source index comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CrossSource {
+    /// The index stored by the last audit (made with the same rules): documents extracted
+    /// or removed in this audit are put in or taken out.
+    Stored,
+    /// Nothing stored to reuse: filled as the documents are extracted.
+    Fresh,
+    /// Documents are stored but their cross-source index is not (an interrupted audit, other
+    /// rules): rebuilt from every stored record after the documents stage.
+    Rebuild,
+}
+
+/// The cross-source index to start from, and where it comes from.
+fn cross_index(
+    registry: &Registry,
+    index: &Index,
+    fingerprint: &str,
+) -> Result<(CrossIndex, CrossSource), IndexError> {
+    let mut cross = CrossIndex::new(registry);
+    if !index.is_persistent() || !cross.has_rules() {
+        return Ok((cross, CrossSource::Fresh));
+    }
+    if let Some(bytes) = index.cross_state(fingerprint)? {
+        match cross.read_bytes(&bytes) {
+            Ok(()) => return Ok((cross, CrossSource::Stored)),
+            Err(e) => {
+                eprintln!(
+                    "factlint: warning: claims index {}: stored cross-source index unreadable ({e}); rebuilding it",
+                    index.path().display()
+                );
+                cross = CrossIndex::new(registry);
+            }
+        }
+    }
+    let source = if index.document_count()? == 0 {
+        CrossSource::Fresh
+    } else {
+        CrossSource::Rebuild
+    };
+    Ok((cross, source))
 }
 
 /// What the stored results depend on besides a document's text: the program, the rules and

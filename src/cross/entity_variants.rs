@@ -17,10 +17,10 @@
 //! finding at its first place, its other places and the canonical form's first place related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Strings, MAX_RELATED};
+use super::{CrossCx, CrossFinding, Mention, Remap, Strings, MAX_RELATED};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -136,12 +136,19 @@ impl Form {
     }
 }
 
-/// The organisation forms of every document.
-#[derive(Debug, Default)]
+/// One organisation name written in one document (each document's rows together, in the
+/// order of its record).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub(crate) struct Row {
+    key: u32,
+    name: u32,
+    at: Mention,
+}
+
+/// The organisation names of every document.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Table {
-    /// Interned key → index in `forms`.
-    by_key: HashMap<u32, usize>,
-    forms: Vec<Form>,
+    rows: Vec<Row>,
 }
 
 impl Table {
@@ -152,41 +159,89 @@ impl Table {
             }
             let key = strings.intern(&o.key);
             let name = strings.intern(&o.name);
-            let i = *self.by_key.entry(key).or_insert_with(|| {
-                self.forms.push(Form {
-                    key,
+            self.rows.push(Row {
+                key,
+                name,
+                at: Mention {
+                    doc,
+                    at: (&o.at).into(),
+                },
+            });
+        }
+    }
+
+    /// The document of each row, in order.
+    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.rows.iter().map(|r| r.at.doc)
+    }
+
+    /// Copies `rows` as rows of document `doc` of another index (strings interned there in
+    /// the order [`Table::add`] interns them).
+    pub(crate) fn copy_rows(
+        &self,
+        rows: std::ops::Range<usize>,
+        doc: u32,
+        s: &mut Remap,
+        into: &mut Table,
+    ) {
+        for r in &self.rows[rows] {
+            let key = s.id(r.key);
+            let name = s.id(r.name);
+            into.rows.push(Row {
+                key,
+                name,
+                at: Mention { doc, at: r.at.at },
+            });
+        }
+    }
+
+    /// Whether every document and string a row names exists.
+    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
+        self.rows
+            .iter()
+            .all(|r| r.at.doc < docs && r.key < strings && r.name < strings)
+    }
+
+    /// The forms (matching keys), first written first, each with its written names and its
+    /// first place in each document.
+    fn forms(&self) -> Vec<Form> {
+        let mut by_key: HashMap<u32, usize> = HashMap::new();
+        let mut forms: Vec<Form> = Vec::new();
+        for r in &self.rows {
+            let i = *by_key.entry(r.key).or_insert_with(|| {
+                forms.push(Form {
+                    key: r.key,
                     names: Vec::new(),
                     places: Vec::new(),
                 });
-                self.forms.len() - 1
+                forms.len() - 1
             });
-            let form = &mut self.forms[i];
-            match form.names.iter_mut().find(|(n, _)| *n == name) {
+            let form = &mut forms[i];
+            match form.names.iter_mut().find(|(n, _)| *n == r.name) {
                 Some((_, c)) => *c += 1,
-                None => form.names.push((name, 1)),
+                None => form.names.push((r.name, 1)),
             }
             // one place per document: its first mention of this form
-            if form.places.last().is_none_or(|m| m.doc != doc) {
-                form.places.push(Mention {
-                    doc,
-                    at: (&o.at).into(),
-                });
-            } else if let Some(last) = form.places.last_mut() {
-                let at = (&o.at).into();
-                if at < last.at {
-                    last.at = at;
+            match form.places.last_mut() {
+                Some(last) if last.doc == r.at.doc => {
+                    if r.at.at < last.at {
+                        last.at = r.at.at;
+                    }
                 }
+                _ => form.places.push(r.at),
             }
         }
+        forms
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
         let strings = cx.strings();
-        let key = |f: usize| strings.get(self.forms[f].key);
+        let forms = self.forms();
+        let key = |f: usize| strings.get(forms[f].key);
         // blocks: each key of two words or more with one word left out (hashed: a collision
         // only adds a candidate pair, which is then compared)
         let mut blocks: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (f, form) in self.forms.iter().enumerate() {
+        for (f, form) in forms.iter().enumerate() {
             let words: Vec<&str> = strings.get(form.key).split(' ').collect();
             if words.len() < 2 {
                 continue;
@@ -207,7 +262,7 @@ impl Table {
             }
         }
         // every form's candidate forms of the same name
-        let mut near: Vec<Vec<usize>> = vec![Vec::new(); self.forms.len()];
+        let mut near: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
         for members in blocks.values() {
             if members.len() < 2 || members.len() > 200 {
                 continue;
@@ -224,9 +279,9 @@ impl Table {
                 }
             }
         }
-        let docs = |f: usize| self.forms[f].places.len();
+        let docs = |f: usize| forms[f].places.len();
         let correct = |f: usize| p.known.correct.get(key(f));
-        for (v, form) in self.forms.iter().enumerate() {
+        for (v, form) in forms.iter().enumerate() {
             if correct(v).is_some() || near[v].is_empty() {
                 continue;
             }
@@ -254,7 +309,7 @@ impl Table {
                     if docs(c) < p.min_documents || docs(c) < 2 * docs(v) {
                         continue;
                     }
-                    (c, strings.get(self.forms[c].name()).to_string())
+                    (c, strings.get(forms[c].name()).to_string())
                 }
             };
             let found = strings.get(form.name()).to_string();
@@ -274,8 +329,8 @@ impl Table {
                     .related
                     .push(cx.related(m, format!("also written \"{found}\" here")));
             }
-            if let Some(&c) = self.forms[canon].places.first() {
-                let written = strings.get(self.forms[canon].name());
+            if let Some(&c) = forms[canon].places.first() {
+                let written = strings.get(forms[canon].name());
                 f.finding
                     .related
                     .push(cx.related(c, format!("written \"{written}\" here")));

@@ -14,9 +14,10 @@
 //! finding, the reference and the figures agreeing with it related.
 
 use super::record::{Bounds, DocRecord};
-use super::{CrossCx, CrossFinding, Mention, Strings};
+use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
 use crate::numbers::interval::Interval;
 use crate::rules::RawRule;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub const PARAMS: &[&str] = &["tolerance"];
@@ -39,8 +40,8 @@ pub fn build(raw: &RawRule) -> Result<Params, String> {
     Ok(Params { tolerance })
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub(crate) struct Entry {
     /// Source, unit, thing and period, interned together.
     statistic: u32,
     value: Value,
@@ -51,8 +52,9 @@ struct Entry {
     at: Mention,
 }
 
-/// Every sourced figure with a resolved period, in every document.
-#[derive(Debug, Default)]
+/// Every sourced figure with a resolved period, in every document (each document's entries
+/// together, in the order of its record).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Table {
     entries: Vec<Entry>,
 }
@@ -81,6 +83,43 @@ impl Table {
                 },
             });
         }
+    }
+
+    /// The document of each entry, in order.
+    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|e| e.at.doc)
+    }
+
+    /// Copies `rows` as entries of document `doc` of another index (strings interned there
+    /// in the order [`Table::add`] interns them).
+    pub(crate) fn copy_rows(
+        &self,
+        rows: std::ops::Range<usize>,
+        doc: u32,
+        s: &mut Remap,
+        into: &mut Table,
+    ) {
+        for e in &self.entries[rows] {
+            into.entries.push(Entry {
+                statistic: s.id(e.statistic),
+                value: e.value,
+                text: s.id(e.text),
+                thing: s.id(e.thing),
+                period: s.id(e.period),
+                source: s.id(e.source),
+                at: Mention { doc, at: e.at.at },
+            });
+        }
+    }
+
+    /// Whether every document and string an entry names exists.
+    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
+        self.entries.iter().all(|e| {
+            e.at.doc < docs
+                && [e.statistic, e.text, e.thing, e.period, e.source]
+                    .iter()
+                    .all(|&s| s < strings)
+        })
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
@@ -159,7 +198,7 @@ impl Table {
 const RELATED: usize = 5;
 
 /// An interval, compactly: infinite bounds for unbounded ends.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Value {
     lower: f64,
     upper: f64,

@@ -20,7 +20,8 @@ use crate::findings::{Finding, Related, Severity};
 use crate::input::{plain, LoadOptions};
 use crate::rules::{template, Check, RawRule, Registry, Rule, RuleCx};
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -66,7 +67,7 @@ struct CrossRule {
 pub const MAX_RELATED: usize = 20;
 
 /// A place, compactly (offsets and positions past 4 GiB saturate).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) struct At {
     start: u32,
     end: u32,
@@ -87,14 +88,14 @@ impl From<&Place> for At {
 }
 
 /// One mention: the document (its index in the index) and the place in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) struct Mention {
     pub doc: u32,
     pub at: At,
 }
 
 /// Interned strings: each distinct key or name is stored once.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Strings {
     ids: HashMap<Arc<str>, u32>,
     all: Vec<Arc<str>>,
@@ -105,21 +106,71 @@ impl Strings {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
+        self.push(Arc::from(s))
+    }
+
+    /// Interns a string already shared (no copy of it is made).
+    fn intern_shared(&mut self, s: &Arc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        self.push(s.clone())
+    }
+
+    fn push(&mut self, s: Arc<str>) -> u32 {
         let id = u32::try_from(self.all.len()).unwrap_or(u32::MAX);
-        let a: Arc<str> = Arc::from(s);
-        self.all.push(a.clone());
-        self.ids.insert(a, id);
+        self.all.push(s.clone());
+        self.ids.insert(s, id);
         id
     }
     pub fn get(&self, id: u32) -> &str {
         self.all.get(id as usize).map_or("", |s| s)
     }
+
+    fn len(&self) -> u32 {
+        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
+    }
 }
 
-#[derive(Debug)]
+/// Re-interns the strings of one index in another, for copying rows between them.
+pub(crate) struct Remap<'a> {
+    from: &'a [Arc<str>],
+    to: &'a mut Strings,
+}
+
+impl Remap<'_> {
+    /// The id in the other index of the string `id` names here.
+    pub fn id(&mut self, id: u32) -> u32 {
+        match self.from.get(id as usize) {
+            Some(s) => self.to.intern_shared(s),
+            None => self.to.intern(""),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 struct Doc {
-    path: Box<str>,
+    path: Arc<str>,
     date: Option<Date>,
+    /// False once removed (its rows stay until the index is rebuilt by
+    /// [`CrossIndex::canonical`]).
+    alive: bool,
+}
+
+/// The format of [`CrossIndex::to_bytes`] (bumped whenever a table's rows change).
+const STATE_FORMAT: u32 = 1;
+
+/// What [`CrossIndex::to_bytes`] keeps: the documents, the strings and the tables' rows
+/// (not the rules, which the reader brings).
+#[derive(Serialize, Deserialize)]
+struct State<'a> {
+    format: u32,
+    docs: Vec<(Cow<'a, str>, Option<Date>)>,
+    strings: Vec<Cow<'a, str>>,
+    organisations: Cow<'a, entity_variants::Table>,
+    roles: Cow<'a, role_conflicts::Table>,
+    figures: Cow<'a, figure_conflicts::Table>,
+    quotes: Cow<'a, quote_conflicts::Table>,
 }
 
 /// Which tables the index fills (only those its rules read).
@@ -133,11 +184,19 @@ struct Needs {
 }
 
 /// The records of many documents and the cross-source rules to run over them.
-#[derive(Debug, Default)]
+///
+/// Documents can be removed and replaced (an incremental audit), and the whole index kept as
+/// bytes ([`CrossIndex::to_bytes`]) and read back; [`CrossIndex::canonical`] gives the index
+/// exactly as if its live documents had been added afresh in path order.
+#[derive(Debug, Default, Clone)]
 pub struct CrossIndex {
     rules: Vec<CrossRule>,
     needs: Needs,
     docs: Vec<Doc>,
+    /// The latest document added under each path.
+    by_path: HashMap<Arc<str>, u32>,
+    /// Documents removed (or replaced) since the index was built.
+    removed: usize,
     strings: Strings,
     organisations: entity_variants::Table,
     roles: role_conflicts::Table,
@@ -200,23 +259,173 @@ impl CrossIndex {
         if let Some(min) = self.needs.quotes {
             self.quotes.add(doc, &rec, min, &mut self.strings);
         }
+        let path: Arc<str> = Arc::from(rec.path);
+        self.by_path.insert(path.clone(), doc);
         self.docs.push(Doc {
-            path: rec.path.into_boxed_str(),
+            path,
             date: rec.date,
+            alive: true,
         });
     }
 
-    /// The number of documents added.
+    /// Adds a document's record in place of the document of the same path, if any.
+    pub fn replace(&mut self, rec: DocRecord) {
+        self.remove(&rec.path);
+        self.add(rec);
+    }
+
+    /// Removes the document of this path (the latest added); false when there is none.
+    pub fn remove(&mut self, path: &str) -> bool {
+        let Some(doc) = self.by_path.remove(path) else {
+            return false;
+        };
+        if let Some(d) = self.docs.get_mut(doc as usize) {
+            d.alive = false;
+            self.removed += 1;
+        }
+        true
+    }
+
+    /// The number of documents in the index.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.docs.len() - self.removed
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.len() == 0
+    }
+
+    /// The index as it would be had its documents (without the removed ones) been added in
+    /// path order to a new index: the same document numbers, strings and rows, so the same
+    /// findings in the same order.
+    pub fn canonical(mut self) -> CrossIndex {
+        // the old string table's map and path map are not needed: freed first
+        let from = std::mem::take(&mut self.strings.all);
+        self.strings = Strings::default();
+        self.by_path = HashMap::new();
+        let mut order: Vec<u32> = (0..self.docs.len())
+            .filter(|&d| self.docs[d].alive)
+            .filter_map(|d| u32::try_from(d).ok())
+            .collect();
+        order.sort_by(|&a, &b| {
+            self.docs[a as usize]
+                .path
+                .cmp(&self.docs[b as usize].path)
+                .then(a.cmp(&b))
+        });
+        let n = self.docs.len();
+        let orgs = row_ranges(self.organisations.row_docs(), n);
+        let roles = row_ranges(self.roles.row_docs(), n);
+        let figures = row_ranges(self.figures.row_docs(), n);
+        let quotes = row_ranges(self.quotes.row_docs(), n);
+        let mut out = CrossIndex {
+            rules: std::mem::take(&mut self.rules),
+            needs: self.needs,
+            ..CrossIndex::default()
+        };
+        for (new, &old) in order.iter().enumerate() {
+            let Ok(doc) = u32::try_from(new) else { break };
+            let o = old as usize;
+            // the tables in the order `add` fills them, so strings get the same numbers
+            let mut s = Remap {
+                from: &from,
+                to: &mut out.strings,
+            };
+            self.organisations
+                .copy_rows(orgs[o].clone(), doc, &mut s, &mut out.organisations);
+            self.roles
+                .copy_rows(roles[o].clone(), doc, &mut s, &mut out.roles);
+            self.figures
+                .copy_rows(figures[o].clone(), doc, &mut s, &mut out.figures);
+            self.quotes
+                .copy_rows(quotes[o].clone(), doc, &mut s, &mut out.quotes);
+            let d = &self.docs[o];
+            out.by_path.insert(d.path.clone(), doc);
+            out.docs.push(Doc {
+                path: d.path.clone(),
+                date: d.date,
+                alive: true,
+            });
+        }
+        out
+    }
+
+    /// The index as bytes (of its canonical form), for [`CrossIndex::read_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        if self.removed > 0 {
+            return self.clone().canonical().to_bytes();
+        }
+        let state = State {
+            format: STATE_FORMAT,
+            docs: self
+                .docs
+                .iter()
+                .map(|d| (Cow::Borrowed(&*d.path), d.date))
+                .collect(),
+            strings: self
+                .strings
+                .all
+                .iter()
+                .map(|s| Cow::Borrowed(&**s))
+                .collect(),
+            organisations: Cow::Borrowed(&self.organisations),
+            roles: Cow::Borrowed(&self.roles),
+            figures: Cow::Borrowed(&self.figures),
+            quotes: Cow::Borrowed(&self.quotes),
+        };
+        postcard::to_stdvec(&state).unwrap_or_default()
+    }
+
+    /// Fills this empty index (made for the same rules) with the documents of
+    /// [`CrossIndex::to_bytes`]; an error when the bytes are not such an index.
+    pub fn read_bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let state: State = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+        if state.format != STATE_FORMAT {
+            return Err(format!("format {} (expected {STATE_FORMAT})", state.format));
+        }
+        let docs = u32::try_from(state.docs.len()).map_err(|e| e.to_string())?;
+        let mut strings = Strings::default();
+        for s in &state.strings {
+            strings.intern(s);
+        }
+        let n = strings.len();
+        if usize::try_from(n).ok() != Some(state.strings.len())
+            || !state.organisations.valid(docs, n)
+            || !state.roles.valid(docs, n)
+            || !state.figures.valid(docs, n)
+            || !state.quotes.valid(docs, n)
+        {
+            return Err("inconsistent tables".into());
+        }
+        let mut by_path = HashMap::with_capacity(state.docs.len());
+        let mut list = Vec::with_capacity(state.docs.len());
+        for (i, (path, date)) in state.docs.into_iter().enumerate() {
+            let path: Arc<str> = Arc::from(path.into_owned());
+            if by_path.insert(path.clone(), i as u32).is_some() {
+                return Err(format!("document {path} twice"));
+            }
+            list.push(Doc {
+                path,
+                date,
+                alive: true,
+            });
+        }
+        self.docs = list;
+        self.by_path = by_path;
+        self.removed = 0;
+        self.strings = strings;
+        self.organisations = state.organisations.into_owned();
+        self.roles = state.roles.into_owned();
+        self.figures = state.figures.into_owned();
+        self.quotes = state.quotes.into_owned();
+        Ok(())
     }
 
     /// Every finding of every cross-source rule, sorted by path, position and rule.
     pub fn findings(&self) -> Vec<CrossFinding> {
+        if self.removed > 0 {
+            return self.clone().canonical().findings();
+        }
         let mut out = Vec::new();
         for rule in &self.rules {
             let cx = CrossCx { index: self, rule };
@@ -307,6 +516,22 @@ impl CrossCx<'_> {
             message: message.into(),
         }
     }
+}
+
+/// For each of `docs` documents, the range of its rows in a table whose rows are given by
+/// their documents (each document's rows are together).
+fn row_ranges(rows: impl Iterator<Item = u32>, docs: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = vec![0..0; docs];
+    for (i, d) in rows.enumerate() {
+        if let Some(r) = ranges.get_mut(d as usize) {
+            if r.start == r.end {
+                *r = i..i + 1;
+            } else {
+                r.end = i + 1;
+            }
+        }
+    }
+    ranges
 }
 
 fn span(at: At) -> crate::document::Span {

@@ -12,10 +12,10 @@
 //! speaker related. A quotation that is part of a longer one is not compared.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Strings};
+use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
 use crate::rules::RawRule;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 pub const PARAMS: &[&str] = &["min_length"];
 /// `{quote}` the quotation (shortened to about 60 characters), `{speaker}` the speaker named
@@ -70,21 +70,22 @@ fn shorten(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-#[derive(Debug, Clone)]
-struct Entry {
-    /// A 64-bit hash of the normalised quotation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    /// A 64-bit hash of the normalised quotation (stable: it is kept in the claims index).
     quote: u64,
     /// The normalised quotation's length in characters.
     length: u32,
     /// The quotation as shown in messages (not interned: quotations rarely repeat).
-    text: Box<str>,
+    text: std::sync::Arc<str>,
     speaker: u32,
     speaker_name: u32,
     at: Mention,
 }
 
-/// Every long enough quotation, with its speaker, in every document.
-#[derive(Debug, Default)]
+/// Every long enough quotation, with its speaker, in every document (each document's
+/// entries together, in the order of its record).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Table {
     entries: Vec<Entry>,
 }
@@ -99,12 +100,13 @@ impl Table {
             if norm.chars().count() < min {
                 continue;
             }
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            norm.hash(&mut h);
+            let hash = blake3::hash(norm.as_bytes());
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&hash.as_bytes()[..8]);
             self.entries.push(Entry {
-                quote: h.finish(),
+                quote: u64::from_le_bytes(first),
                 length: u32::try_from(norm.chars().count()).unwrap_or(u32::MAX),
-                text: shorten(&q.text).into_boxed_str(),
+                text: shorten(&q.text).into(),
                 speaker: strings.intern(&q.speaker_key),
                 speaker_name: strings.intern(&q.speaker),
                 at: Mention {
@@ -113,6 +115,39 @@ impl Table {
                 },
             });
         }
+    }
+
+    /// The document of each entry, in order.
+    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|e| e.at.doc)
+    }
+
+    /// Copies `rows` as entries of document `doc` of another index (strings interned there
+    /// in the order [`Table::add`] interns them).
+    pub(crate) fn copy_rows(
+        &self,
+        rows: std::ops::Range<usize>,
+        doc: u32,
+        s: &mut Remap,
+        into: &mut Table,
+    ) {
+        for e in &self.entries[rows] {
+            let speaker = s.id(e.speaker);
+            let speaker_name = s.id(e.speaker_name);
+            into.entries.push(Entry {
+                speaker,
+                speaker_name,
+                at: Mention { doc, at: e.at.at },
+                ..e.clone()
+            });
+        }
+    }
+
+    /// Whether every document and string an entry names exists.
+    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
+        self.entries
+            .iter()
+            .all(|e| e.at.doc < docs && e.speaker < strings && e.speaker_name < strings)
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {

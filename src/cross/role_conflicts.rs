@@ -9,10 +9,11 @@
 //! once, at the later of its closest two mentions, the earlier one related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Strings};
+use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub const PARAMS: &[&str] = &["window_days"];
@@ -71,8 +72,8 @@ pub fn role_key(role: &str) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub(crate) struct Entry {
     person: u32,
     organisation: u32,
     role: u32,
@@ -82,8 +83,9 @@ struct Entry {
     at: Mention,
 }
 
-/// Every role given to a person at an organisation, in every document.
-#[derive(Debug, Default)]
+/// Every role given to a person at an organisation, in every document (each document's
+/// entries together, in the order of its record).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Table {
     entries: Vec<Entry>,
 }
@@ -114,6 +116,50 @@ impl Table {
                 },
             });
         }
+    }
+
+    /// The document of each entry, in order.
+    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().map(|e| e.at.doc)
+    }
+
+    /// Copies `rows` as entries of document `doc` of another index (strings interned there
+    /// in the order [`Table::add`] interns them).
+    pub(crate) fn copy_rows(
+        &self,
+        rows: std::ops::Range<usize>,
+        doc: u32,
+        s: &mut Remap,
+        into: &mut Table,
+    ) {
+        for e in &self.entries[rows] {
+            into.entries.push(Entry {
+                person: s.id(e.person),
+                organisation: s.id(e.organisation),
+                role: s.id(e.role),
+                person_name: s.id(e.person_name),
+                role_name: s.id(e.role_name),
+                organisation_name: s.id(e.organisation_name),
+                at: Mention { doc, at: e.at.at },
+            });
+        }
+    }
+
+    /// Whether every document and string an entry names exists.
+    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
+        self.entries.iter().all(|e| {
+            e.at.doc < docs
+                && [
+                    e.person,
+                    e.organisation,
+                    e.role,
+                    e.person_name,
+                    e.role_name,
+                    e.organisation_name,
+                ]
+                .iter()
+                .all(|&s| s < strings)
+        })
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
