@@ -4,7 +4,6 @@ use super::{inputs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{Baseline, Recorder};
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
 use crate::config::Resolver;
-use crate::document::DateOrigin;
 use crate::findings::Severity;
 use crate::fix::{Checked, Fixer, Mode};
 use crate::input::LoadOptions;
@@ -104,22 +103,9 @@ pub fn run(args: &CheckArgs) -> i32 {
                 return Err(std::io::Error::other("configuration error"));
             }
         };
-        let settings = config.settings(&doc.path);
         // everything that decides a document's findings: --fix runs it again on fixed text
-        let mut check = |doc: &mut crate::Document| {
-            if doc.date.is_none() && settings.date.is_some() {
-                doc.date = settings.date;
-                doc.date_origin = Some(DateOrigin::Config);
-            }
-            let mut ex = crate::extract_all(doc);
-            if let Some(n) = crate::input::limits::cap_claims(&mut ex, max_claims) {
-                inputs::claims_dropped(&doc.path, n, max_claims);
-            }
-            let mut findings = config.registry.check_rules(doc, &ex, settings.rules());
-            findings = crate::suppress::apply(doc, findings, &config.registry);
-            settings.adjust(&mut findings, |f| doc.original_slice(f.span).to_string());
-            (ex, findings)
-        };
+        let mut check =
+            |doc: &mut crate::Document| inputs::check_document(doc, &config, max_claims);
         let mut doc = doc;
         let (ex, findings) = check(&mut doc);
         let mut checked = Checked { doc, ex, findings };

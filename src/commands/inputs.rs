@@ -2,9 +2,36 @@
 
 use super::summary::Summary;
 use super::EXIT_ERROR;
-use crate::document::Document;
+use crate::config::Config;
+use crate::document::{DateOrigin, Document};
+use crate::extract::Extraction;
+use crate::findings::Finding;
 use crate::input::{self, LoadOptions, Loaded};
 use jiff::civil::Date;
+
+/// Checks one document under the configuration governing it, as `check` and `audit` both
+/// do: the configuration's date when the document states none, extraction (at most
+/// `max_claims` claims), the rules switched on for its path, inline suppressions, then the
+/// configuration's severities and accepted spellings.
+pub fn check_document(
+    doc: &mut Document,
+    config: &Config,
+    max_claims: usize,
+) -> (Extraction, Vec<Finding>) {
+    let settings = config.settings(&doc.path);
+    if doc.date.is_none() && settings.date.is_some() {
+        doc.date = settings.date;
+        doc.date_origin = Some(DateOrigin::Config);
+    }
+    let mut ex = crate::extract_all(doc);
+    if let Some(n) = crate::input::limits::cap_claims(&mut ex, max_claims) {
+        claims_dropped(&doc.path, n, max_claims);
+    }
+    let mut findings = config.registry.check_rules(doc, &ex, settings.rules());
+    findings = crate::suppress::apply(doc, findings, &config.registry);
+    settings.adjust(&mut findings, |f| doc.original_slice(f.span).to_string());
+    (ex, findings)
+}
 
 /// Parses `--date`; a bad date is a usage error (reported, exit code 2).
 pub fn parse_date(date: Option<&str>) -> Result<Option<Date>, i32> {
