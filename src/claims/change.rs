@@ -368,6 +368,23 @@ fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
     })
 }
 
+/// Whether a token is one a multiplier change needs: a multiplier word ("doubled"), "fold"
+/// ("2.5-fold", "fold" glued to a figure), a word ending in "fold" ("threefold") or "times"
+/// ("three times higher"). All of them end in d, g or s.
+fn may_multiply(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 4 || !matches!(b[b.len() - 1] | 0x20, b'd' | b'g' | b's') {
+        return false;
+    }
+    t.eq_ignore_ascii_case("fold")
+        || t.eq_ignore_ascii_case("times")
+        || t.ends_with("fold")
+        // the multiplier words: 6 to 11 letters, from "d", "h", "q" or "t"
+        || ((6..=11).contains(&b.len())
+            && matches!(b[0] | 0x20, b'd' | b'h' | b'q' | b't')
+            && multiplier_word(t).is_some())
+}
+
 /// Multiplier changes: "doubled", "more than tripled", "halved from 40 to 20",
 /// "a threefold increase", "rose 2.5-fold", "three times higher".
 pub fn extract_multipliers(
@@ -376,6 +393,10 @@ pub fn extract_multipliers(
     periods: &[(Range<usize>, crate::time::period::Period)],
     out: &mut Vec<Claim>,
 ) {
+    // most sentences have no word a multiplier needs: nothing to read
+    if !(0..ctx.len()).any(|i| may_multiply(ctx.tok(i))) {
+        return;
+    }
     let mut i = 0;
     while i < ctx.len() {
         if skip.iter().any(|r| r.contains(&i)) {

@@ -353,12 +353,14 @@ fn part<'a>(
 
 /// Token `i` is a hyphen glued to its neighbours' words.
 fn glued_hyphen(cx: &RuleCx, tokens: &[Token], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.joined && cx.doc.original_slice(t.span) == "-")
-        && tokens
-            .get(i + 1)
-            .is_some_and(|n| n.joined && n.kind != TokenKind::Punct)
+    tokens.get(i).is_some_and(|t| {
+        // the text is "-": one byte, a hyphen
+        t.joined
+            && t.span.end == t.span.start + 1
+            && cx.doc.source.as_bytes().get(t.span.start) == Some(&b'-')
+    }) && tokens
+        .get(i + 1)
+        .is_some_and(|n| n.joined && n.kind != TokenKind::Punct)
 }
 
 /// The index of the first word of a sentence's tokens.

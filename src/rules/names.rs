@@ -79,13 +79,24 @@ struct Abbreviation {
     full: String,
 }
 
+/// A gazetteer name for the near-miss search.
+struct Canonical {
+    key: String,
+    name: String,
+    counts: [u8; 32],
+    /// Its place in the gazetteer: of two names equally similar, the first listed wins.
+    order: usize,
+}
+
 struct Names {
     /// Key of every canonical name and alias → canonical name.
     known: HashMap<String, String>,
     /// Key of every known misspelling → canonical name.
     misspelled: HashMap<String, String>,
-    /// Canonical keys with their names and letter counts, for near-miss search.
-    canonical: Vec<(String, String, [u8; 27])>,
+    /// Canonical keys with their names and letter counts, for near-miss search, ordered by
+    /// key length (then as listed), so a key's search reads only the keys of lengths within
+    /// three of its own.
+    canonical: Vec<Canonical>,
     /// Misspelled word (lower-case) → correct word.
     word_fix: HashMap<String, String>,
     /// Abbreviation (lower-case, straight apostrophe) → full word.
@@ -140,7 +151,12 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
     let mut canonical = Vec::new();
     for o in &g.organisations {
         let key = normalise_key(&o.name);
-        canonical.push((key.clone(), o.name.clone(), letters(&key)));
+        canonical.push(Canonical {
+            key: key.clone(),
+            name: o.name.clone(),
+            counts: letters(&key),
+            order: canonical.len(),
+        });
         known.insert(key, o.name.clone());
         for a in &o.aliases {
             known.insert(normalise_key(a), o.name.clone());
@@ -149,6 +165,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
             misspelled.insert(normalise_key(m), o.name.clone());
         }
     }
+    canonical.sort_by_key(|c| c.key.len());
     let mut word_fix = HashMap::new();
     for w in &l.words {
         for m in w.misspellings.iter().chain(&w.real_word_misspellings) {
@@ -176,9 +193,10 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
     }))
 }
 
-/// How often each letter a–z (and anything else, in the last slot) occurs in a key.
-fn letters(key: &str) -> [u8; 27] {
-    let mut c = [0u8; 27];
+/// How often each letter a–z (and anything else, in slot 26) occurs in a key; the last five
+/// slots stay zero (32 bytes compare in one vector).
+fn letters(key: &str) -> [u8; 32] {
+    let mut c = [0u8; 32];
     for b in key.bytes() {
         let i = if b.is_ascii_lowercase() {
             (b - b'a') as usize
@@ -200,39 +218,53 @@ fn with_case(written: &str, fix: &str) -> String {
 }
 
 impl Names {
-    /// The gazetteer name this key nearly matches, if any.
+    /// The gazetteer name this key nearly matches, if any: of the names within two edits,
+    /// the most similar (Jaro–Winkler), the first listed on a tie.
     fn near_miss(&self, key: &str) -> Option<&str> {
-        let mut best: Option<(f64, &str)> = None;
+        let mut best: Option<(f64, usize, &str)> = None;
         let counts = letters(key);
-        for (k, name, kc) in &self.canonical {
-            if k.len().abs_diff(key.len()) > 3 || k == key {
+        let from = self
+            .canonical
+            .partition_point(|c| c.key.len() + 3 < key.len());
+        for c in &self.canonical[from..] {
+            if c.key.len() > key.len() + 3 {
+                break;
+            }
+            if c.key == key {
                 continue;
             }
             // two edits change at most four letter counts by one each: a cheap filter
             // before the quadratic distance
-            let diff: u32 = counts
-                .iter()
-                .zip(kc)
-                .map(|(a, b)| u32::from(a.abs_diff(*b)))
-                .sum();
-            if diff > 4 {
+            if letter_distance(&counts, &c.counts) > 4 {
                 continue;
             }
-            if strsim::damerau_levenshtein(k, key) > 2 {
+            if strsim::damerau_levenshtein(&c.key, key) > 2 {
                 continue;
             }
-            let sim = strsim::jaro_winkler(k, key);
-            if sim >= self.min_similarity && best.is_none_or(|(b, _)| sim > b) {
-                best = Some((sim, name));
+            let sim = strsim::jaro_winkler(&c.key, key);
+            if sim >= self.min_similarity
+                && best.is_none_or(|(b, order, _)| sim > b || (sim == b && c.order < order))
+            {
+                best = Some((sim, c.order, &c.name));
             }
         }
-        best.map(|(_, n)| n)
+        best.map(|(_, _, n)| n)
     }
+}
+
+/// The sum of the differences of two keys' letter counts.
+fn letter_distance(a: &[u8; 32], b: &[u8; 32]) -> u16 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| u16::from(x.abs_diff(*y)))
+        .sum()
 }
 
 impl Check for Names {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
         let rule = cx.rule;
+        // a document names the same organisations again and again: each key searched once
+        let mut near: HashMap<&str, Option<&str>> = HashMap::new();
         for (k, c) in cx.ex.claims.iter().enumerate() {
             let Claim::Organisation(org) = c else {
                 continue;
@@ -314,7 +346,10 @@ impl Check for Names {
             if known {
                 continue;
             }
-            if let Some(canon) = self.near_miss(&org.key) {
+            let canon = *near
+                .entry(org.key.as_str())
+                .or_insert_with(|| self.near_miss(&org.key));
+            if let Some(canon) = canon {
                 let template = rule.message_loose.as_ref().unwrap_or(&rule.message);
                 let mut f = cx.finding(Severity::Warning, template, &whole(canon), org.span);
                 f.suggestion = Some(canon.to_string());
