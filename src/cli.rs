@@ -245,9 +245,12 @@ pub struct AuditArgs {
     /// Extra rule packs: a directory of .yaml files or one file (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<std::path::PathBuf>,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_name = "SEVERITY", default_value = "error")]
-    pub fail_on: crate::findings::Severity,
+    /// The lowest severity that makes the run fail (exit code 1) [default: the first
+    /// input's configuration's `fail-on`, else error].
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::findings::Severity>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -445,6 +445,8 @@ pub struct Resolver {
     extra_rules: Vec<PathBuf>,
     /// Directory → the configuration file governing it (None: defaults).
     dirs: HashMap<PathBuf, Option<PathBuf>>,
+    /// The same, by directory as named (before it is made absolute).
+    named: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file (None: defaults) → loaded configuration.
     loaded: HashMap<Option<PathBuf>, Arc<Config>>,
 }
@@ -459,6 +461,7 @@ impl Resolver {
             discovery: Discovery::Nearest,
             extra_rules: extra_rules.to_vec(),
             dirs: HashMap::new(),
+            named: HashMap::new(),
             loaded: HashMap::new(),
         };
         if let Some(file) = config {
@@ -491,6 +494,26 @@ impl Resolver {
                 self.nearest(&dir)
             }
         };
+        self.load(file)
+    }
+
+    /// The configuration governing a file known to exist (found from its directory alone,
+    /// so a folder of many files costs one look-up).
+    pub fn for_file(&mut self, path: &Path) -> Result<Arc<Config>, ConfigError> {
+        let file = match self.discovery {
+            Discovery::Isolated | Discovery::Fixed => None,
+            Discovery::Nearest => {
+                let dir = path
+                    .parent()
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                self.nearest(&dir)
+            }
+        };
+        self.load(file)
+    }
+
+    /// The configuration loaded from `file` (`None`: the defaults), loaded once.
+    fn load(&mut self, file: Option<PathBuf>) -> Result<Arc<Config>, ConfigError> {
         if let Some(c) = self.loaded.get(&file) {
             return Ok(c.clone());
         }
@@ -504,6 +527,9 @@ impl Resolver {
 
     /// The closest configuration file at or above `dir`.
     fn nearest(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self.named.get(dir) {
+            return hit.clone();
+        }
         let start = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
@@ -530,6 +556,7 @@ impl Resolver {
         for d in visited {
             self.dirs.insert(d, found.clone());
         }
+        self.named.insert(dir.to_path_buf(), found.clone());
         found
     }
 }

@@ -417,6 +417,100 @@ fn incremental_audit_re_extracts_only_what_changed() {
     assert_eq!((n(&s6["extracted"]), n(&s6["reused"])), (8, 0), "{s6}");
 }
 
+/// Each finding of one scope as (path, rule, severity, line, column).
+fn finding_keys(findings: &serde_json::Value, scope: Option<&str>) -> Vec<String> {
+    let mut keys: Vec<String> = findings
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| scope.is_none_or(|s| f["scope"] == s))
+        .map(|f| {
+            format!(
+                "{} {} {} {}:{}",
+                f["path"].as_str().unwrap_or(""),
+                f["rule"].as_str().unwrap_or(""),
+                f["severity"].as_str().unwrap_or(""),
+                f["line"],
+                f["column"]
+            )
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn each_document_is_checked_as_check_checks_it() {
+    let tmp = copy_fixtures();
+    let dir = tmp.path();
+    // a configuration for one folder (a rule off, one regraded) and an inline suppression
+    std::fs::write(
+        dir.join("archive/2021/factlint.yaml"),
+        "disable: [weekday-mismatch]\nseverity:\n  conversion-mismatch: info\n",
+    )
+    .expect("write configuration");
+    let md = dir.join("archive/2021/kestrel-review.md");
+    let text = std::fs::read_to_string(&md).expect("read");
+    let text = text.replace(
+        "Container traffic climbed",
+        "<!-- factlint-disable-next-line unsourced-statistic -->\nContainer traffic climbed",
+    );
+    std::fs::write(&md, text).expect("write");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args(["check", "archive", "--format", "json"])
+        .output()
+        .expect("factlint runs");
+    let checked = finding_keys(&json(&out)["findings"], None);
+    let audited = audit_in(dir, &["archive", "--format", "json", "-q"]);
+    let per_document = finding_keys(&findings_of(&audited), Some("document"));
+    assert_eq!(per_document, checked);
+    let all = per_document.join("\n");
+    assert!(!all.contains("weekday-mismatch"), "{all}");
+    assert!(
+        all.contains("marlow-dredging.html conversion-mismatch info"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("kestrel-review.md unsourced-statistic"),
+        "{all}"
+    );
+    // outside the configured folder nothing changed
+    assert!(
+        all.contains("briefs.jsonl#kw-103 unsourced-statistic"),
+        "{all}"
+    );
+
+    // editing the configuration invalidates the stored results of its folder only
+    let db_args = ["archive", "--format", "json", "-q", "--db", "a.sqlite"];
+    let s = summary_of(&audit_in(dir, &db_args));
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (9, 0), "{s}");
+    std::fs::write(
+        dir.join("archive/2021/factlint.yaml"),
+        "disable: [weekday-mismatch]\n",
+    )
+    .expect("write configuration");
+    let again = audit_in(dir, &db_args);
+    let s = summary_of(&again);
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (3, 6), "{s}");
+    assert!(finding_keys(&findings_of(&again), None)
+        .join("\n")
+        .contains("marlow-dredging.html conversion-mismatch error"));
+
+    // a broken configuration met on the way stops the audit: exit 2, file:line:col
+    std::fs::write(
+        dir.join("archive/wire/factlint.yaml"),
+        "disable: [no-such-rule]\n",
+    )
+    .expect("write configuration");
+    let out = audit_in(dir, &db_args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("factlint.yaml:1:"), "{err}");
+    assert!(err.contains("no-such-rule"), "{err}");
+}
+
 #[test]
 fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
     const DOCS: usize = 3000;

@@ -16,16 +16,17 @@ use super::index::{DocumentRow, FileRow, Index, IndexError};
 use super::progress::{Printer, Progress};
 use super::{Excerpt, FindingRow, RelatedRow, Scope};
 use crate::commands::summary::{Problem, Summary, MAX_LISTED_PROBLEMS};
+use crate::config::{Config, ConfigError};
 use crate::cross::{CrossIndex, DocRecord};
 use crate::document::{Document, LineIndex};
 use crate::input::{self, InputRef, LoadOptions, Loaded};
-use crate::rules::Registry;
 use jiff::civil::Date;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Documents per transaction (a transaction also ends after [`BATCH_TIME`]).
@@ -39,9 +40,6 @@ const EXCERPT_MAX: usize = 600;
 pub struct Options {
     pub paths: Vec<String>,
     pub fallback_date: Option<Date>,
-    /// The fingerprint of the rules and options: stored results made with another one are
-    /// not reused.
-    pub fingerprint: String,
     /// Store each document's claims (with a persistent index).
     pub claims: bool,
     /// Size and claim limits (`--max-document-size`, `--max-claims`, ...).
@@ -62,7 +60,22 @@ pub struct Stage {
     pub kept_files: HashSet<String>,
     /// Bytes of text read.
     pub bytes: u64,
+    /// A configuration file found on the way that could not be used: the input thread
+    /// stopped there.
+    pub config_error: Option<ConfigError>,
 }
+
+/// What governs the documents of one input file: its configuration, and the fingerprint of
+/// everything their results depend on besides their text (stored results made under
+/// another fingerprint are not reused).
+#[derive(Clone)]
+pub struct Governing {
+    pub config: Arc<Config>,
+    pub fingerprint: Arc<str>,
+}
+
+/// Finds what governs an input (called by the input thread, once per input file).
+pub type Govern<'a> = dyn FnMut(&InputRef) -> Result<Governing, ConfigError> + Send + 'a;
 
 /// A stored skip or failure inside a file, kept so a reused file is accounted for the same way.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -79,6 +92,7 @@ struct Work {
     doc: Document,
     file: String,
     hash: String,
+    governing: Governing,
 }
 
 /// What the writer receives.
@@ -104,15 +118,24 @@ enum Msg {
         file: String,
         stamp: Option<(i64, i64)>,
         sent: usize,
+        fingerprint: Arc<str>,
     },
     /// A file the index holds unchanged: nothing of it was read.
     Reused { row: FileRow },
 }
 
+/// What the input thread said of a file it finished reading.
+struct Done {
+    stamp: Option<(i64, i64)>,
+    /// Documents handed to the workers.
+    sent: usize,
+    fingerprint: Arc<str>,
+}
+
 /// A file the writer has seen part of.
 #[derive(Default)]
 struct Pending {
-    done: Option<(Option<(i64, i64)>, usize)>,
+    done: Option<Done>,
     got: usize,
     documents: usize,
     problems: Vec<StoredProblem>,
@@ -131,14 +154,15 @@ pub struct Keep {
 }
 
 /// Runs the documents stage, storing every result in `index` and, when `cross` is given,
-/// putting each extracted document's record in it (in place of its older version).
+/// putting each extracted document's record in it (in place of its older version). Each
+/// input is checked as `govern` says.
 pub fn run(
     opts: &Options,
-    registry: &Registry,
     index: &mut Index,
     progress: &mut Progress,
     pool: &rayon::ThreadPool,
     cross: Option<&mut CrossIndex>,
+    govern: &mut Govern,
 ) -> Result<Stage, IndexError> {
     let known = index.files()?;
     let lookup = index.lookup()?;
@@ -164,9 +188,10 @@ pub fn run(
             lookup,
             stop: &stop,
             printer: &printer,
+            govern,
         };
         let producer_tx = msg_tx.clone();
-        s.spawn(move || reader.run(work_tx, producer_tx));
+        let input = s.spawn(move || reader.run(work_tx, producer_tx));
         let worker_tx = msg_tx;
         s.spawn(move || {
             pool.install(|| {
@@ -174,7 +199,7 @@ pub fn run(
                     .into_iter()
                     .par_bridge()
                     .for_each_with(worker_tx, |tx, work| {
-                        let msg = process(work, registry, opts, keep);
+                        let msg = process(work, opts, keep);
                         // the writer stopped (an index error): drop the rest
                         let _ = tx.send(msg);
                     })
@@ -185,13 +210,16 @@ pub fn run(
             index,
             cross,
             progress,
-            &opts.fingerprint,
             Summary::new(load_opts.limits),
         );
         if r.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
-        r
+        let config_error = input.join().ok().flatten();
+        r.map(|stage| Stage {
+            config_error,
+            ..stage
+        })
     });
     let mut stage = result?;
     stage
@@ -228,10 +256,13 @@ struct InputThread<'a> {
     /// Set when the writer failed: stop reading.
     stop: &'a AtomicBool,
     printer: &'a Printer,
+    govern: &'a mut Govern<'a>,
 }
 
 impl InputThread<'_> {
-    fn run(self, work_tx: SyncSender<Work>, msg_tx: SyncSender<Msg>) {
+    /// Reads every input; stops early when the writer failed or at a configuration error
+    /// (returned).
+    fn run(self, work_tx: SyncSender<Work>, msg_tx: SyncSender<Msg>) -> Option<ConfigError> {
         let InputThread {
             opts,
             load_opts,
@@ -239,20 +270,26 @@ impl InputThread<'_> {
             lookup,
             stop,
             printer,
+            govern,
         } = self;
         for inp in input::walk::expand(&opts.paths) {
             if stop.load(Ordering::Relaxed) {
-                return;
+                return None;
             }
+            let governing = match govern(&inp) {
+                Ok(g) => g,
+                Err(e) => return Some(e),
+            };
+            let fingerprint = &*governing.fingerprint;
             let file = inp.display();
             let st = match &inp {
                 InputRef::File(p) => stamp(p),
                 _ => None,
             };
             if let (Some((size, mtime)), Some(row)) = (st, known.get(&file)) {
-                if row.size == size && row.mtime_ns == mtime && row.rules == opts.fingerprint {
+                if row.size == size && row.mtime_ns == mtime && row.rules == fingerprint {
                     if msg_tx.send(Msg::Reused { row: row.clone() }).is_err() {
-                        return;
+                        return None;
                     }
                     continue;
                 }
@@ -275,7 +312,7 @@ impl InputThread<'_> {
                         let hash = content_hash(&doc);
                         let stored = lookup
                             .as_ref()
-                            .and_then(|l| l.content_hash(&doc.path, &opts.fingerprint).ok())
+                            .and_then(|l| l.content_hash(&doc.path, fingerprint).ok())
                             .flatten();
                         if stored.as_deref() == Some(hash.as_str()) {
                             Msg::Unchanged {
@@ -289,6 +326,7 @@ impl InputThread<'_> {
                                 doc: *doc,
                                 file: file.clone(),
                                 hash,
+                                governing: governing.clone(),
                             };
                             alive = work_tx.send(work).is_ok();
                             return alive;
@@ -303,17 +341,19 @@ impl InputThread<'_> {
                 alive
             });
             if !alive {
-                return;
+                return None;
             }
             let done = Msg::FileDone {
                 file,
                 stamp: st,
                 sent,
+                fingerprint: governing.fingerprint.clone(),
             };
             if msg_tx.send(done).is_err() {
-                return;
+                return None;
             }
         }
+        None
     }
 }
 
@@ -328,10 +368,15 @@ fn for_each_loaded(inp: &InputRef, opts: &LoadOptions, mut f: impl FnMut(Loaded)
 }
 
 /// A worker: extract, check, reduce to rows.
-fn process(work: Work, registry: &Registry, opts: &Options, keep: Keep) -> Msg {
-    let Work { doc, file, hash } = work;
+fn process(work: Work, opts: &Options, keep: Keep) -> Msg {
+    let Work {
+        mut doc,
+        file,
+        hash,
+        governing,
+    } = work;
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyse(&doc, &file, hash, registry, opts, keep)
+        analyse(&mut doc, &file, hash, &governing, opts, keep)
     }));
     match run {
         Ok(row) => Msg::Extracted { row: Box::new(row) },
@@ -352,20 +397,17 @@ fn process(work: Work, registry: &Registry, opts: &Options, keep: Keep) -> Msg {
 
 /// One document's rows: findings (located, with an excerpt), claims, the cross record.
 pub fn analyse(
-    doc: &Document,
+    doc: &mut Document,
     file: &str,
     hash: String,
-    registry: &Registry,
+    governing: &Governing,
     opts: &Options,
     keep: Keep,
 ) -> DocumentRow {
-    let fingerprint = opts.fingerprint.as_str();
-    let mut ex = crate::extract_all(doc);
-    let max = opts.limits.max_claims;
-    if let Some(n) = crate::input::limits::cap_claims(&mut ex, max) {
-        crate::commands::inputs::claims_dropped(&doc.path, n, max);
-    }
-    let findings = registry.check(doc, &ex);
+    let fingerprint = &*governing.fingerprint;
+    let (ex, findings) =
+        crate::commands::inputs::check_document(doc, &governing.config, opts.limits.max_claims);
+    let doc = &*doc;
     let mut record = DocRecord::from_document(doc, &ex);
     record.hash = Some(hash.clone());
     let record_json = if keep.record_json {
@@ -473,7 +515,6 @@ fn write(
     index: &mut Index,
     mut cross: Option<&mut CrossIndex>,
     progress: &mut Progress,
-    fingerprint: &str,
     inputs: Summary,
 ) -> Result<Stage, IndexError> {
     let mut stage = Stage {
@@ -501,7 +542,7 @@ fn write(
                 p.documents += 1;
                 in_batch += 1;
                 let file = row.file.clone();
-                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+                finish_file(index, &mut pending, &file, &mut stage)?;
             }
             Msg::Crashed { file, path, error } => {
                 let loaded = Loaded::Failed { path, error };
@@ -509,7 +550,7 @@ fn write(
                 let p = pending.entry(file.clone()).or_default();
                 p.got += 1;
                 p.failed = true;
-                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+                finish_file(index, &mut pending, &file, &mut stage)?;
             }
             Msg::Unchanged { file, path, bytes } => {
                 stage.reused += 1;
@@ -533,9 +574,18 @@ fn write(
                     Loaded::Document(_) => {}
                 }
             }
-            Msg::FileDone { file, stamp, sent } => {
-                pending.entry(file.clone()).or_default().done = Some((stamp, sent));
-                finish_file(index, &mut pending, &file, &mut stage, fingerprint)?;
+            Msg::FileDone {
+                file,
+                stamp,
+                sent,
+                fingerprint,
+            } => {
+                pending.entry(file.clone()).or_default().done = Some(Done {
+                    stamp,
+                    sent,
+                    fingerprint,
+                });
+                finish_file(index, &mut pending, &file, &mut stage)?;
             }
             Msg::Reused { row } => {
                 let problems: Vec<StoredProblem> =
@@ -578,21 +628,26 @@ fn finish_file(
     pending: &mut HashMap<String, Pending>,
     file: &str,
     stage: &mut Stage,
-    fingerprint: &str,
 ) -> Result<(), IndexError> {
     let Some(p) = pending.get(file) else {
         return Ok(());
     };
-    let Some((stamp, sent)) = p.done else {
+    let Some(done) = &p.done else {
         return Ok(());
     };
-    if p.got < sent {
+    if p.got < done.sent {
         return Ok(());
     }
     let Some(p) = pending.remove(file) else {
         return Ok(());
     };
-    match stamp {
+    let Some(Done {
+        stamp, fingerprint, ..
+    }) = &p.done
+    else {
+        return Ok(());
+    };
+    match *stamp {
         Some((size, mtime_ns)) if !p.failed => {
             index.put_file(&FileRow {
                 path: file.to_string(),

@@ -2,22 +2,28 @@
 //! rules over all of them — with an optional claims index (`--db`) that makes the next audit
 //! incremental, and an optional HTML report (`--report`).
 
-use super::{inputs, load_rules, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{inputs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::audit::index::{Index, IndexError};
-use crate::audit::pipeline::{self, Options};
+use crate::audit::pipeline::{self, Governing, Options};
 use crate::audit::progress::Progress;
 use crate::audit::render::{Format, Writer};
 use crate::audit::{html_report, AuditSummary, Scope};
 use crate::cli::{AuditArgs, AuditFormat};
+use crate::config::{Config, ConfigError, Resolver};
 use crate::cross::CrossIndex;
 use crate::findings::Severity;
+use crate::input::InputRef;
 use crate::rules::Registry;
+use std::collections::HashMap;
 use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An error that ends the audit.
 enum Failure {
     Index(IndexError),
     Output(io::Error),
+    Config(ConfigError),
 }
 
 impl From<IndexError> for Failure {
@@ -45,9 +51,19 @@ pub fn run(args: &AuditArgs) -> i32 {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let registry = match load_rules(&args.rules) {
+    let mut resolver = match Resolver::new(
+        args.config.config.as_deref(),
+        args.config.isolated,
+        &args.rules,
+    ) {
         Ok(r) => r,
-        Err(code) => return code,
+        Err(e) => return inputs::config_error(e),
+    };
+    // the configuration of the first input names the cross-source rules (which see every
+    // document) and the run's fail-on; each document is checked under its own
+    let first = match resolver.for_path(args.paths.first().map_or(".", String::as_str)) {
+        Ok(c) => c,
+        Err(e) => return inputs::config_error(e),
     };
     let index = match &args.db {
         Some(path) => Index::open(path),
@@ -74,18 +90,42 @@ pub fn run(args: &AuditArgs) -> i32 {
     let opts = Options {
         paths: args.paths.clone(),
         fallback_date,
-        fingerprint: fingerprint(&registry, args, fallback_date),
         claims: !args.no_claims,
         limits: args.limits.limits(),
     };
-    match audit(args, &opts, &registry, &mut index, &pool) {
+    let mut fingerprints: HashMap<Option<PathBuf>, Arc<str>> = HashMap::new();
+    let mut govern = |inp: &InputRef| -> Result<Governing, ConfigError> {
+        let config = match inp {
+            InputRef::File(p) => resolver.for_file(p)?,
+            other => resolver.for_path(&other.display())?,
+        };
+        let fingerprint = fingerprints
+            .entry(config.path.clone())
+            .or_insert_with(|| fingerprint(&config, args, fallback_date).into())
+            .clone();
+        Ok(Governing {
+            config,
+            fingerprint,
+        })
+    };
+    let cross_fingerprint = fingerprint(&first, args, fallback_date);
+    let run = audit(
+        args,
+        &opts,
+        &first.registry,
+        &cross_fingerprint,
+        &mut index,
+        &pool,
+        &mut govern,
+    );
+    match run {
         Ok(summary) => {
             if let Err(e) = index.close() {
                 eprintln!("factlint: error: claims index {e}");
                 return EXIT_ERROR;
             }
             let c = &summary.check;
-            let failing = match args.fail_on {
+            let failing = match args.fail_on.or(first.fail_on).unwrap_or(Severity::Error) {
                 Severity::Error => c.errors > 0,
                 Severity::Warning => c.errors + c.warnings > 0,
                 Severity::Info => c.findings > 0,
@@ -103,27 +143,39 @@ pub fn run(args: &AuditArgs) -> i32 {
             EXIT_ERROR
         }
         Err(Failure::Output(e)) => inputs::output_error(e),
+        Err(Failure::Config(e)) => {
+            let _ = index.close();
+            inputs::config_error(e)
+        }
     }
 }
 
+/// The audit: `registry` holds the cross-source rules, `cross_fingerprint` what their
+/// stored index depends on; `govern` gives each input's configuration.
 fn audit(
     args: &AuditArgs,
     opts: &Options,
     registry: &Registry,
+    cross_fingerprint: &str,
     index: &mut Index,
     pool: &rayon::ThreadPool,
+    govern: &mut pipeline::Govern,
 ) -> Result<AuditSummary, Failure> {
     let mut progress = Progress::new(args.quiet);
-    let (mut cross, source) = cross_index(registry, index, &opts.fingerprint)?;
+    let (mut cross, source) = cross_index(registry, index, cross_fingerprint)?;
     let live = source != CrossSource::Rebuild && cross.has_rules();
-    let stage = pipeline::run(
+    let mut stage = pipeline::run(
         opts,
-        registry,
         index,
         &mut progress,
         pool,
         live.then_some(&mut cross),
+        govern,
     )?;
+    if let Some(e) = stage.config_error.take() {
+        progress.finish();
+        return Err(Failure::Config(e));
+    }
     let removed = if index.is_persistent() {
         index.remove_missing(
             &stage.reused_files,
@@ -157,7 +209,7 @@ fn audit(
         // order, finds the same as an audit from scratch
         let cross = cross.canonical();
         let bytes = (index.is_persistent() && cross.has_rules()).then(|| cross.to_bytes());
-        let state = bytes.as_deref().map(|b| (opts.fingerprint.as_str(), b));
+        let state = bytes.as_deref().map(|b| (cross_fingerprint, b));
         index.replace_cross_findings(&cross.findings(), state)?;
     }
 
@@ -248,12 +300,14 @@ fn cross_index(
 }
 
 /// What the stored results depend on besides a document's text: the program, the rules and
-/// the fallback date. Results made under another fingerprint are never reused.
+/// configuration governing it, the fallback date and the limits. Results made under another
+/// fingerprint are never reused.
 fn fingerprint(
-    registry: &Registry,
+    config: &Config,
     args: &AuditArgs,
     fallback_date: Option<jiff::civil::Date>,
 ) -> String {
+    let registry = &config.registry;
     let mut h = blake3::Hasher::new();
     h.update(b"factlint-audit\0");
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -275,22 +329,21 @@ fn fingerprint(
             h.update(b"\0");
         }
     }
-    // the user's packs, whole (parameters are not visible on a loaded rule)
-    for dir in &args.rules {
-        let mut files: Vec<std::path::PathBuf> = if dir.is_dir() {
-            std::fs::read_dir(dir)
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default()
-        } else {
-            vec![dir.clone()]
-        };
-        files.sort();
-        for f in files {
-            if let Ok(bytes) = std::fs::read(&f) {
-                h.update(f.to_string_lossy().as_bytes());
-                h.update(&bytes);
-            }
-        }
+    // the user's packs and the configuration file, whole (a rule's parameters are not
+    // visible on the loaded rule)
+    let mut files: Vec<&str> = registry
+        .rules
+        .iter()
+        .map(|r| r.origin.as_str())
+        .filter(|o| !o.starts_with("builtin:"))
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let config_file = config.path.as_ref().map(|p| p.to_string_lossy());
+    for f in files.into_iter().chain(config_file.as_deref()) {
+        h.update(f.as_bytes());
+        h.update(b"\0");
+        h.update(&std::fs::read(f).unwrap_or_default());
     }
     if let Some(d) = fallback_date {
         h.update(d.to_string().as_bytes());

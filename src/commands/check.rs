@@ -37,13 +37,13 @@ pub fn run(args: &CheckArgs) -> i32 {
         &args.rules,
     ) {
         Ok(r) => r,
-        Err(e) => return config_error(e),
+        Err(e) => return inputs::config_error(e),
     };
     // the configuration of the first input names the rules for SARIF's metadata, and a
     // broken configuration stops the run before any output
     let first = match resolver.for_path(args.paths.first().map_or("-", String::as_str)) {
         Ok(c) => c,
-        Err(e) => return config_error(e),
+        Err(e) => return inputs::config_error(e),
     };
     // the formats whose last line (on standard output) is the summary
     let summarised = matches!(args.format, CheckFormat::Human | CheckFormat::Concise);
@@ -133,7 +133,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     });
     if let Some(e) = broken_config {
         let _ = out.flush();
-        return config_error(e);
+        return inputs::config_error(e);
     }
     match result {
         Ok(s) => summary.inputs = s,
@@ -178,9 +178,4 @@ pub fn run(args: &CheckArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
-}
-
-fn config_error(e: crate::config::ConfigError) -> i32 {
-    eprintln!("factlint: error: {e}");
-    EXIT_ERROR
 }

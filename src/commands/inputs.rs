@@ -9,6 +9,12 @@ use crate::findings::Finding;
 use crate::input::{self, LoadOptions, Loaded};
 use jiff::civil::Date;
 
+/// Reports a configuration error (file, line, column and message); the exit code for it.
+pub fn config_error(e: crate::config::ConfigError) -> i32 {
+    eprintln!("factlint: error: {e}");
+    EXIT_ERROR
+}
+
 /// Checks one document under the configuration governing it, as `check` and `audit` both
 /// do: the configuration's date when the document states none, extraction (at most
 /// `max_claims` claims), the rules switched on for its path, inline suppressions, then the
