@@ -77,7 +77,9 @@ pub fn normalise_key(name: &str) -> String {
         word.clear();
     };
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}') {
             if !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {

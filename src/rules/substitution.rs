@@ -99,19 +99,29 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 /// Values by a lower-case first word (see [`lower`]), looked up by a token as written. An
-/// ASCII token whose first letter and length no key has is passed over without being
-/// lower-cased or hashed (ASCII lower-casing keeps both).
+/// ASCII token whose shape (first letter, last letter, length) no key has is passed over
+/// without being lower-cased or hashed (ASCII lower-casing keeps all three).
 pub(super) struct ByFirstWord<V> {
     map: HashMap<String, V, FxBuild>,
-    /// For each ASCII first byte of a key, the key lengths: bit `min(length, 63)`.
-    lengths: [u64; 128],
+    /// The shapes of the ASCII keys, hashed into a bit set ([`shape_bit`]).
+    shapes: Box<[u64; SHAPE_WORDS]>,
+}
+
+/// The shape set's size in 64-bit words (16,384 bits).
+const SHAPE_WORDS: usize = 256;
+
+/// The bit of a shape: first and last byte (lower case) and length, hashed into 14 bits.
+fn shape_bit(first: u8, last: u8, len: usize) -> usize {
+    let len = u32::try_from(len.min(255)).unwrap_or(255);
+    let h = ((u32::from(first) << 16) | (u32::from(last) << 8) | len).wrapping_mul(0x9e37_79b1);
+    (h >> 18) as usize
 }
 
 impl<V> Default for ByFirstWord<V> {
     fn default() -> Self {
         ByFirstWord {
             map: HashMap::default(),
-            lengths: [0; 128],
+            shapes: Box::new([0; SHAPE_WORDS]),
         }
     }
 }
@@ -119,8 +129,12 @@ impl<V> Default for ByFirstWord<V> {
 impl<V: Default> ByFirstWord<V> {
     /// The value of `key` (lower case), inserted empty if new.
     pub(super) fn entry(&mut self, key: String) -> &mut V {
-        if let Some(&b) = key.as_bytes().first().filter(|b| b.is_ascii()) {
-            self.lengths[usize::from(b)] |= 1 << key.len().min(63);
+        let b = key.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            if key.is_ascii() {
+                let bit = shape_bit(f, l, b.len());
+                self.shapes[bit / 64] |= 1 << (bit % 64);
+            }
         }
         self.map.entry(key).or_default()
     }
@@ -129,10 +143,15 @@ impl<V: Default> ByFirstWord<V> {
 impl<V> ByFirstWord<V> {
     /// The value of the key `token` lower-cases to (`buf` is scratch space).
     pub(super) fn get(&self, token: &str, buf: &mut String) -> Option<&V> {
-        if let Some(&b) = token.as_bytes().first() {
-            let bit = 1u64 << token.len().min(63);
-            if token.is_ascii() && self.lengths[usize::from(b.to_ascii_lowercase())] & bit == 0 {
-                return None;
+        let b = token.as_bytes();
+        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+            // an ASCII token lower-cases to an ASCII key of the same shape; a non-ASCII key
+            // is never the lower case of an ASCII token
+            if b.is_ascii() {
+                let bit = shape_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len());
+                if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return None;
+                }
             }
         }
         self.map.get(lower_into(token, buf))
