@@ -452,21 +452,26 @@ pub fn analyse(
             }
         })
         .collect();
+    // each claim as `extract` writes it (an object), its line and column added at the end:
+    // written straight into one buffer, no JSON tree built
     let claims_json = keep.claims.then(|| {
-        let claims: Vec<serde_json::Value> = ex
-            .claims
-            .iter()
-            .map(|c| {
-                let (line, column) = at(c.span().start);
-                let mut v = serde_json::to_value(c).unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("line".into(), line.into());
-                    o.insert("column".into(), column.into());
-                }
-                v
-            })
-            .collect();
-        serde_json::Value::Array(claims).to_string()
+        use std::io::Write;
+        let mut out: Vec<u8> = vec![b'['];
+        for c in &ex.claims {
+            let start = out.len();
+            if start > 1 {
+                out.push(b',');
+            }
+            if serde_json::to_writer(&mut out, c).is_err() || out.last() != Some(&b'}') {
+                out.truncate(start);
+                continue;
+            }
+            out.pop();
+            let (line, column) = at(c.span().start);
+            let _ = write!(out, ",\"line\":{line},\"column\":{column}}}");
+        }
+        out.push(b']');
+        String::from_utf8(out).unwrap_or_else(|_| "[]".into())
     });
     DocumentRow {
         path: doc.path.clone(),
