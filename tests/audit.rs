@@ -518,23 +518,7 @@ fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
     let dir = tmp.path();
     corpus::write_corpus(&dir.join("corpus"), DOCS, 11).expect("corpus");
     let db = dir.join("audit.sqlite");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(dir)
-        .args([
-            "audit",
-            "corpus",
-            "--db",
-            "audit.sqlite",
-            "-q",
-            "--format",
-            "concise",
-            "--jobs",
-            "2",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("factlint starts");
+    let mut child = start_audit(dir, &["--jobs", "2"]);
     // wait until some documents are committed, then kill it (SIGKILL: no clean-up at all)
     let start = Instant::now();
     let mut stored = 0;
@@ -610,21 +594,7 @@ fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
             edited += 1;
         }
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(dir)
-        .args([
-            "audit",
-            "corpus",
-            "--db",
-            "audit.sqlite",
-            "-q",
-            "--format",
-            "concise",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("factlint starts");
+    let mut child = start_audit(dir, &[]);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(120)
         && db_count(&db, "SELECT count(*) FROM cross_state") > 0
@@ -650,6 +620,27 @@ fn a_killed_audit_leaves_a_usable_index_and_a_rerun_finishes() {
     let fresh = audit_in(dir, &["corpus", "-q", "--format", "json"]);
     assert_eq!(findings_of(&out), findings_of(&fresh));
     assert_eq!(db_count(&db, "SELECT count(*) FROM cross_state"), 1);
+}
+
+/// Starts `audit corpus --db audit.sqlite -q --format concise` (and `extra`) in `dir`, its
+/// output dropped.
+fn start_audit(dir: &Path, extra: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args([
+            "audit",
+            "corpus",
+            "--db",
+            "audit.sqlite",
+            "-q",
+            "--format",
+            "concise",
+        ])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("factlint starts")
 }
 
 /// The files under `dir`, sorted.

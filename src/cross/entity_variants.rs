@@ -17,7 +17,7 @@
 //! finding at its first place, its other places and the canonical form's first place related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Remap, Strings, MAX_RELATED};
+use super::{CrossCx, CrossFinding, Mention, Rows, Strings, MAX_RELATED};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
@@ -170,38 +170,6 @@ impl Table {
         }
     }
 
-    /// The document of each row, in order.
-    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.rows.iter().map(|r| r.at.doc)
-    }
-
-    /// Copies `rows` as rows of document `doc` of another index (strings interned there in
-    /// the order [`Table::add`] interns them).
-    pub(crate) fn copy_rows(
-        &self,
-        rows: std::ops::Range<usize>,
-        doc: u32,
-        s: &mut Remap,
-        into: &mut Table,
-    ) {
-        for r in &self.rows[rows] {
-            let key = s.id(r.key);
-            let name = s.id(r.name);
-            into.rows.push(Row {
-                key,
-                name,
-                at: Mention { doc, at: r.at.at },
-            });
-        }
-    }
-
-    /// Whether every document and string a row names exists.
-    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
-        self.rows
-            .iter()
-            .all(|r| r.at.doc < docs && r.key < strings && r.name < strings)
-    }
-
     /// The forms (matching keys), first written first, each with its written names and its
     /// first place in each document.
     fn forms(&self) -> Vec<Form> {
@@ -336,6 +304,27 @@ impl Table {
                     .push(cx.related(c, format!("written \"{written}\" here")));
             }
             out.push(f);
+        }
+    }
+}
+
+impl Rows for Table {
+    type Row = Row;
+    fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+    fn push(&mut self, row: Row) {
+        self.rows.push(row);
+    }
+    fn doc(row: &Row) -> u32 {
+        row.at.doc
+    }
+    fn renumbered(r: &Row, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Row {
+        let key = string(r.key);
+        Row {
+            key,
+            name: string(r.name),
+            at: Mention { doc, at: r.at.at },
         }
     }
 }

@@ -14,7 +14,7 @@
 //! finding, the reference and the figures agreeing with it related.
 
 use super::record::{Bounds, DocRecord};
-use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
+use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
 use crate::numbers::interval::Interval;
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
@@ -83,43 +83,6 @@ impl Table {
                 },
             });
         }
-    }
-
-    /// The document of each entry, in order.
-    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.entries.iter().map(|e| e.at.doc)
-    }
-
-    /// Copies `rows` as entries of document `doc` of another index (strings interned there
-    /// in the order [`Table::add`] interns them).
-    pub(crate) fn copy_rows(
-        &self,
-        rows: std::ops::Range<usize>,
-        doc: u32,
-        s: &mut Remap,
-        into: &mut Table,
-    ) {
-        for e in &self.entries[rows] {
-            into.entries.push(Entry {
-                statistic: s.id(e.statistic),
-                value: e.value,
-                text: s.id(e.text),
-                thing: s.id(e.thing),
-                period: s.id(e.period),
-                source: s.id(e.source),
-                at: Mention { doc, at: e.at.at },
-            });
-        }
-    }
-
-    /// Whether every document and string an entry names exists.
-    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
-        self.entries.iter().all(|e| {
-            e.at.doc < docs
-                && [e.statistic, e.text, e.thing, e.period, e.source]
-                    .iter()
-                    .all(|&s| s < strings)
-        })
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
@@ -243,6 +206,30 @@ fn widen(i: Interval, tolerance: f64) -> Interval {
         lower: i.lower.map(|v| v - v.abs() * tolerance),
         upper: i.upper.map(|v| v + v.abs() * tolerance),
         ..i
+    }
+}
+
+impl Rows for Table {
+    type Row = Entry;
+    fn rows(&self) -> &[Entry] {
+        &self.entries
+    }
+    fn push(&mut self, row: Entry) {
+        self.entries.push(row);
+    }
+    fn doc(row: &Entry) -> u32 {
+        row.at.doc
+    }
+    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        Entry {
+            statistic: string(e.statistic),
+            value: e.value,
+            text: string(e.text),
+            thing: string(e.thing),
+            period: string(e.period),
+            source: string(e.source),
+            at: Mention { doc, at: e.at.at },
+        }
     }
 }
 

@@ -132,6 +132,48 @@ impl Strings {
     }
 }
 
+/// A table of a cross-source kind: rows, each of one document, each document's rows
+/// together and in the order of its record.
+pub(crate) trait Rows {
+    type Row;
+    fn rows(&self) -> &[Self::Row];
+    fn push(&mut self, row: Self::Row);
+    /// The document a row is of.
+    fn doc(row: &Self::Row) -> u32;
+    /// The row as of document `doc`, each string it names passed through `string` in the
+    /// order the kind's `add` interns them.
+    fn renumbered(row: &Self::Row, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Self::Row;
+}
+
+/// Copies the rows `range` of `from` into `into` as rows of document `doc`, their strings
+/// re-interned through `s`.
+fn copy_rows<T: Rows>(
+    from: &T,
+    range: std::ops::Range<usize>,
+    doc: u32,
+    s: &mut Remap,
+    into: &mut T,
+) {
+    for r in from.rows().get(range).unwrap_or_default() {
+        into.push(T::renumbered(r, doc, &mut |id| s.id(id)));
+    }
+}
+
+/// Whether every document and string the rows of `t` name exists.
+fn valid<T: Rows>(t: &T, docs: u32, strings: u32) -> bool {
+    let mut ok = true;
+    for r in t.rows() {
+        let _ = T::renumbered(r, 0, &mut |id| {
+            ok &= id < strings;
+            id
+        });
+        if !ok || T::doc(r) >= docs {
+            return false;
+        }
+    }
+    true
+}
+
 /// Re-interns the strings of one index in another, for copying rows between them.
 pub(crate) struct Remap<'a> {
     from: &'a [Arc<str>],
@@ -314,10 +356,10 @@ impl CrossIndex {
                 .then(a.cmp(&b))
         });
         let n = self.docs.len();
-        let orgs = row_ranges(self.organisations.row_docs(), n);
-        let roles = row_ranges(self.roles.row_docs(), n);
-        let figures = row_ranges(self.figures.row_docs(), n);
-        let quotes = row_ranges(self.quotes.row_docs(), n);
+        let orgs = row_ranges(&self.organisations, n);
+        let roles = row_ranges(&self.roles, n);
+        let figures = row_ranges(&self.figures, n);
+        let quotes = row_ranges(&self.quotes, n);
         let mut out = CrossIndex {
             rules: std::mem::take(&mut self.rules),
             needs: self.needs,
@@ -331,14 +373,28 @@ impl CrossIndex {
                 from: &from,
                 to: &mut out.strings,
             };
-            self.organisations
-                .copy_rows(orgs[o].clone(), doc, &mut s, &mut out.organisations);
-            self.roles
-                .copy_rows(roles[o].clone(), doc, &mut s, &mut out.roles);
-            self.figures
-                .copy_rows(figures[o].clone(), doc, &mut s, &mut out.figures);
-            self.quotes
-                .copy_rows(quotes[o].clone(), doc, &mut s, &mut out.quotes);
+            copy_rows(
+                &self.organisations,
+                orgs[o].clone(),
+                doc,
+                &mut s,
+                &mut out.organisations,
+            );
+            copy_rows(&self.roles, roles[o].clone(), doc, &mut s, &mut out.roles);
+            copy_rows(
+                &self.figures,
+                figures[o].clone(),
+                doc,
+                &mut s,
+                &mut out.figures,
+            );
+            copy_rows(
+                &self.quotes,
+                quotes[o].clone(),
+                doc,
+                &mut s,
+                &mut out.quotes,
+            );
             let d = &self.docs[o];
             out.by_path.insert(d.path.clone(), doc);
             out.docs.push(Doc {
@@ -390,10 +446,10 @@ impl CrossIndex {
         }
         let n = strings.len();
         if usize::try_from(n).ok() != Some(state.strings.len())
-            || !state.organisations.valid(docs, n)
-            || !state.roles.valid(docs, n)
-            || !state.figures.valid(docs, n)
-            || !state.quotes.valid(docs, n)
+            || !valid(&*state.organisations, docs, n)
+            || !valid(&*state.roles, docs, n)
+            || !valid(&*state.figures, docs, n)
+            || !valid(&*state.quotes, docs, n)
         {
             return Err("inconsistent tables".into());
         }
@@ -518,12 +574,11 @@ impl CrossCx<'_> {
     }
 }
 
-/// For each of `docs` documents, the range of its rows in a table whose rows are given by
-/// their documents (each document's rows are together).
-fn row_ranges(rows: impl Iterator<Item = u32>, docs: usize) -> Vec<std::ops::Range<usize>> {
+/// For each of `docs` documents, the range of its rows in `t`.
+fn row_ranges<T: Rows>(t: &T, docs: usize) -> Vec<std::ops::Range<usize>> {
     let mut ranges = vec![0..0; docs];
-    for (i, d) in rows.enumerate() {
-        if let Some(r) = ranges.get_mut(d as usize) {
+    for (i, row) in t.rows().iter().enumerate() {
+        if let Some(r) = ranges.get_mut(T::doc(row) as usize) {
             if r.start == r.end {
                 *r = i..i + 1;
             } else {

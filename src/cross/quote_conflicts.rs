@@ -12,7 +12,7 @@
 //! speaker related. A quotation that is part of a longer one is not compared.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
+use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -117,39 +117,6 @@ impl Table {
         }
     }
 
-    /// The document of each entry, in order.
-    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.entries.iter().map(|e| e.at.doc)
-    }
-
-    /// Copies `rows` as entries of document `doc` of another index (strings interned there
-    /// in the order [`Table::add`] interns them).
-    pub(crate) fn copy_rows(
-        &self,
-        rows: std::ops::Range<usize>,
-        doc: u32,
-        s: &mut Remap,
-        into: &mut Table,
-    ) {
-        for e in &self.entries[rows] {
-            let speaker = s.id(e.speaker);
-            let speaker_name = s.id(e.speaker_name);
-            into.entries.push(Entry {
-                speaker,
-                speaker_name,
-                at: Mention { doc, at: e.at.at },
-                ..e.clone()
-            });
-        }
-    }
-
-    /// Whether every document and string an entry names exists.
-    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
-        self.entries
-            .iter()
-            .all(|e| e.at.doc < docs && e.speaker < strings && e.speaker_name < strings)
-    }
-
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
         let strings = cx.strings();
         let mut groups: HashMap<u64, Vec<&Entry>> = HashMap::new();
@@ -223,6 +190,28 @@ fn same_speaker(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     !short.is_empty() && long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
+}
+
+impl Rows for Table {
+    type Row = Entry;
+    fn rows(&self) -> &[Entry] {
+        &self.entries
+    }
+    fn push(&mut self, row: Entry) {
+        self.entries.push(row);
+    }
+    fn doc(row: &Entry) -> u32 {
+        row.at.doc
+    }
+    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        let speaker = string(e.speaker);
+        Entry {
+            speaker,
+            speaker_name: string(e.speaker_name),
+            at: Mention { doc, at: e.at.at },
+            ..e.clone()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! once, at the later of its closest two mentions, the earlier one related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Remap, Strings};
+use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
 use jiff::civil::Date;
@@ -116,50 +116,6 @@ impl Table {
                 },
             });
         }
-    }
-
-    /// The document of each entry, in order.
-    pub(crate) fn row_docs(&self) -> impl Iterator<Item = u32> + '_ {
-        self.entries.iter().map(|e| e.at.doc)
-    }
-
-    /// Copies `rows` as entries of document `doc` of another index (strings interned there
-    /// in the order [`Table::add`] interns them).
-    pub(crate) fn copy_rows(
-        &self,
-        rows: std::ops::Range<usize>,
-        doc: u32,
-        s: &mut Remap,
-        into: &mut Table,
-    ) {
-        for e in &self.entries[rows] {
-            into.entries.push(Entry {
-                person: s.id(e.person),
-                organisation: s.id(e.organisation),
-                role: s.id(e.role),
-                person_name: s.id(e.person_name),
-                role_name: s.id(e.role_name),
-                organisation_name: s.id(e.organisation_name),
-                at: Mention { doc, at: e.at.at },
-            });
-        }
-    }
-
-    /// Whether every document and string an entry names exists.
-    pub(crate) fn valid(&self, docs: u32, strings: u32) -> bool {
-        self.entries.iter().all(|e| {
-            e.at.doc < docs
-                && [
-                    e.person,
-                    e.organisation,
-                    e.role,
-                    e.person_name,
-                    e.role_name,
-                    e.organisation_name,
-                ]
-                .iter()
-                .all(|&s| s < strings)
-        })
     }
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
@@ -279,6 +235,30 @@ fn closest<'a>(
     } else {
         (d, x.entry, y.entry)
     })
+}
+
+impl Rows for Table {
+    type Row = Entry;
+    fn rows(&self) -> &[Entry] {
+        &self.entries
+    }
+    fn push(&mut self, row: Entry) {
+        self.entries.push(row);
+    }
+    fn doc(row: &Entry) -> u32 {
+        row.at.doc
+    }
+    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        Entry {
+            person: string(e.person),
+            organisation: string(e.organisation),
+            role: string(e.role),
+            person_name: string(e.person_name),
+            role_name: string(e.role_name),
+            organisation_name: string(e.organisation_name),
+            at: Mention { doc, at: e.at.at },
+        }
+    }
 }
 
 #[cfg(test)]
