@@ -360,11 +360,12 @@ impl Config {
         let mut severity = HashMap::new();
         let mut vocabulary = HashSet::new();
         let mut date = None;
-        let rel = relative(Path::new(path), &self.dir);
+        // (the path made relative only when an override's globs need it)
+        let rel = (!self.overrides.is_empty()).then(|| relative(Path::new(path), &self.dir));
         let layers = std::iter::once(&self.base).chain(
             self.overrides
                 .iter()
-                .filter(|o| o.globs.is_match(&rel))
+                .filter(|o| rel.as_ref().is_some_and(|r| o.globs.is_match(r)))
                 .map(|o| &o.selection),
         );
         for sel in layers {

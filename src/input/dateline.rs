@@ -76,7 +76,8 @@ pub fn find(text: &str) -> Option<Dateline> {
         let line_start = pos;
         pos += line.len();
         let content = line.trim();
-        if content.is_empty() {
+        // every date form has a digit: a line without one is passed over at once
+        if !has_digit(content) {
             continue;
         }
         let cstart = line_start + (line.len() - line.trim_start().len());
@@ -112,13 +113,18 @@ pub fn find(text: &str) -> Option<Dateline> {
 /// and a date (`(Xinhua) Updated: 2015-12-15 13:19`). Such a line is a block of its own.
 pub fn is_dateline_line(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.len() > 100 {
+    if line.len() > 100 || !has_digit(line) {
         return false;
     }
     if standalone(line).is_some() {
         return true;
     }
     labelled(line).is_some_and(|(_, _, end)| time_tail(&line[end..]))
+}
+
+/// Whether `s` has an ASCII digit (every date [`parse_date`] reads has one).
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Parses a date at the start of `s`: `2015-12-15` (or `/`), `Dec. 15`, `Dec 15, 2015`,
