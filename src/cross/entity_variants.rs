@@ -17,7 +17,7 @@
 //! finding at its first place, its other places and the canonical form's first place related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Rows, Strings, MAX_RELATED};
+use super::{CrossCx, CrossFinding, Mention, Row, Rows, Strings, MAX_RELATED};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
@@ -139,17 +139,14 @@ impl Form {
 /// One organisation name written in one document (each document's rows together, in the
 /// order of its record).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub(crate) struct Row {
+pub(crate) struct Written {
     key: u32,
     name: u32,
     at: Mention,
 }
 
 /// The organisation names of every document.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Table {
-    rows: Vec<Row>,
-}
+pub(crate) type Table = Rows<Written>;
 
 impl Table {
     pub(crate) fn add(&mut self, doc: u32, rec: &DocRecord, strings: &mut Strings) {
@@ -159,7 +156,7 @@ impl Table {
             }
             let key = strings.intern(&o.key);
             let name = strings.intern(&o.name);
-            self.rows.push(Row {
+            self.push(Written {
                 key,
                 name,
                 at: Mention {
@@ -175,7 +172,7 @@ impl Table {
     fn forms(&self) -> Vec<Form> {
         let mut by_key: HashMap<u32, usize> = HashMap::new();
         let mut forms: Vec<Form> = Vec::new();
-        for r in &self.rows {
+        for r in self.iter() {
             let i = *by_key.entry(r.key).or_insert_with(|| {
                 forms.push(Form {
                     key: r.key,
@@ -308,20 +305,14 @@ impl Table {
     }
 }
 
-impl Rows for Table {
-    type Row = Row;
-    fn rows(&self) -> &[Row] {
-        &self.rows
+impl Row for Written {
+    fn doc(&self) -> u32 {
+        self.at.doc
     }
-    fn push(&mut self, row: Row) {
-        self.rows.push(row);
-    }
-    fn doc(row: &Row) -> u32 {
-        row.at.doc
-    }
-    fn renumbered(r: &Row, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Row {
+    fn renumbered(&self, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Written {
+        let r = self;
         let key = string(r.key);
-        Row {
+        Written {
             key,
             name: string(r.name),
             at: Mention { doc, at: r.at.at },

@@ -14,7 +14,7 @@
 //! finding, the reference and the figures agreeing with it related.
 
 use super::record::{Bounds, DocRecord};
-use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
+use super::{CrossCx, CrossFinding, Mention, Row, Rows, Strings};
 use crate::numbers::interval::Interval;
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
@@ -54,10 +54,7 @@ pub(crate) struct Entry {
 
 /// Every sourced figure with a resolved period, in every document (each document's entries
 /// together, in the order of its record).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Table {
-    entries: Vec<Entry>,
-}
+pub(crate) type Table = Rows<Entry>;
 
 impl Table {
     pub(crate) fn add(&mut self, doc: u32, rec: &DocRecord, strings: &mut Strings) {
@@ -70,7 +67,7 @@ impl Table {
                 "{}\u{1}{}\u{1}{}\u{1}{}..{}",
                 f.source.key, f.unit, f.thing, period.start, period.end
             );
-            self.entries.push(Entry {
+            self.push(Entry {
                 statistic: strings.intern(&statistic),
                 value: Value::of(&f.value),
                 text: strings.intern(&f.text),
@@ -87,7 +84,7 @@ impl Table {
 
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
         let mut groups: HashMap<u32, Vec<&Entry>> = HashMap::new();
-        for e in &self.entries {
+        for e in self.iter() {
             groups.entry(e.statistic).or_default().push(e);
         }
         let strings = cx.strings();
@@ -209,18 +206,12 @@ fn widen(i: Interval, tolerance: f64) -> Interval {
     }
 }
 
-impl Rows for Table {
-    type Row = Entry;
-    fn rows(&self) -> &[Entry] {
-        &self.entries
+impl Row for Entry {
+    fn doc(&self) -> u32 {
+        self.at.doc
     }
-    fn push(&mut self, row: Entry) {
-        self.entries.push(row);
-    }
-    fn doc(row: &Entry) -> u32 {
-        row.at.doc
-    }
-    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+    fn renumbered(&self, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        let e = self;
         Entry {
             statistic: string(e.statistic),
             value: e.value,

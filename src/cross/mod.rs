@@ -132,46 +132,74 @@ impl Strings {
     }
 }
 
-/// A table of a cross-source kind: rows, each of one document, each document's rows
-/// together and in the order of its record.
-pub(crate) trait Rows {
-    type Row;
-    fn rows(&self) -> &[Self::Row];
-    fn push(&mut self, row: Self::Row);
-    /// The document a row is of.
-    fn doc(row: &Self::Row) -> u32;
+/// A row of a cross-source table: of one document, naming interned strings.
+pub(crate) trait Row: Sized {
+    /// The document it is of.
+    fn doc(&self) -> u32;
     /// The row as of document `doc`, each string it names passed through `string` in the
     /// order the kind's `add` interns them.
-    fn renumbered(row: &Self::Row, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Self::Row;
+    fn renumbered(&self, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Self;
 }
 
-/// Copies the rows `range` of `from` into `into` as rows of document `doc`, their strings
-/// re-interned through `s`.
-fn copy_rows<T: Rows>(
-    from: &T,
-    range: std::ops::Range<usize>,
-    doc: u32,
-    s: &mut Remap,
-    into: &mut T,
-) {
-    for r in from.rows().get(range).unwrap_or_default() {
-        into.push(T::renumbered(r, doc, &mut |id| s.id(id)));
+/// The table of a cross-source kind: its rows, each document's rows together and in the
+/// order of its record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Rows<R> {
+    rows: Vec<R>,
+}
+
+impl<R> Default for Rows<R> {
+    fn default() -> Self {
+        Rows { rows: Vec::new() }
     }
 }
 
-/// Whether every document and string the rows of `t` name exists.
-fn valid<T: Rows>(t: &T, docs: u32, strings: u32) -> bool {
-    let mut ok = true;
-    for r in t.rows() {
-        let _ = T::renumbered(r, 0, &mut |id| {
-            ok &= id < strings;
-            id
-        });
-        if !ok || T::doc(r) >= docs {
-            return false;
+impl<R: Row> Rows<R> {
+    pub fn push(&mut self, row: R) {
+        self.rows.push(row);
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, R> {
+        self.rows.iter()
+    }
+
+    /// Copies the rows `range` into `into` as rows of document `doc`, their strings
+    /// re-interned through `s`.
+    fn copy(&self, range: std::ops::Range<usize>, doc: u32, s: &mut Remap, into: &mut Rows<R>) {
+        for r in self.rows.get(range).unwrap_or_default() {
+            into.push(r.renumbered(doc, &mut |id| s.id(id)));
         }
     }
-    true
+
+    /// Whether every document and string the rows name exists.
+    fn valid(&self, docs: u32, strings: u32) -> bool {
+        let mut ok = true;
+        for r in &self.rows {
+            let _ = r.renumbered(0, &mut |id| {
+                ok &= id < strings;
+                id
+            });
+            if !ok || r.doc() >= docs {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// For each of `docs` documents, the range of its rows.
+    fn ranges(&self, docs: usize) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = vec![0..0; docs];
+        for (i, row) in self.rows.iter().enumerate() {
+            if let Some(r) = ranges.get_mut(row.doc() as usize) {
+                if r.start == r.end {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
+        ranges
+    }
 }
 
 /// Re-interns the strings of one index in another, for copying rows between them.
@@ -356,10 +384,10 @@ impl CrossIndex {
                 .then(a.cmp(&b))
         });
         let n = self.docs.len();
-        let orgs = row_ranges(&self.organisations, n);
-        let roles = row_ranges(&self.roles, n);
-        let figures = row_ranges(&self.figures, n);
-        let quotes = row_ranges(&self.quotes, n);
+        let orgs = self.organisations.ranges(n);
+        let roles = self.roles.ranges(n);
+        let figures = self.figures.ranges(n);
+        let quotes = self.quotes.ranges(n);
         let mut out = CrossIndex {
             rules: std::mem::take(&mut self.rules),
             needs: self.needs,
@@ -373,28 +401,14 @@ impl CrossIndex {
                 from: &from,
                 to: &mut out.strings,
             };
-            copy_rows(
-                &self.organisations,
-                orgs[o].clone(),
-                doc,
-                &mut s,
-                &mut out.organisations,
-            );
-            copy_rows(&self.roles, roles[o].clone(), doc, &mut s, &mut out.roles);
-            copy_rows(
-                &self.figures,
-                figures[o].clone(),
-                doc,
-                &mut s,
-                &mut out.figures,
-            );
-            copy_rows(
-                &self.quotes,
-                quotes[o].clone(),
-                doc,
-                &mut s,
-                &mut out.quotes,
-            );
+            let into = &mut out.organisations;
+            self.organisations.copy(orgs[o].clone(), doc, &mut s, into);
+            self.roles
+                .copy(roles[o].clone(), doc, &mut s, &mut out.roles);
+            self.figures
+                .copy(figures[o].clone(), doc, &mut s, &mut out.figures);
+            self.quotes
+                .copy(quotes[o].clone(), doc, &mut s, &mut out.quotes);
             let d = &self.docs[o];
             out.by_path.insert(d.path.clone(), doc);
             out.docs.push(Doc {
@@ -446,10 +460,10 @@ impl CrossIndex {
         }
         let n = strings.len();
         if usize::try_from(n).ok() != Some(state.strings.len())
-            || !valid(&*state.organisations, docs, n)
-            || !valid(&*state.roles, docs, n)
-            || !valid(&*state.figures, docs, n)
-            || !valid(&*state.quotes, docs, n)
+            || !state.organisations.valid(docs, n)
+            || !state.roles.valid(docs, n)
+            || !state.figures.valid(docs, n)
+            || !state.quotes.valid(docs, n)
         {
             return Err("inconsistent tables".into());
         }
@@ -572,21 +586,6 @@ impl CrossCx<'_> {
             message: message.into(),
         }
     }
-}
-
-/// For each of `docs` documents, the range of its rows in `t`.
-fn row_ranges<T: Rows>(t: &T, docs: usize) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = vec![0..0; docs];
-    for (i, row) in t.rows().iter().enumerate() {
-        if let Some(r) = ranges.get_mut(T::doc(row) as usize) {
-            if r.start == r.end {
-                *r = i..i + 1;
-            } else {
-                r.end = i + 1;
-            }
-        }
-    }
-    ranges
 }
 
 fn span(at: At) -> crate::document::Span {

@@ -12,7 +12,7 @@
 //! speaker related. A quotation that is part of a longer one is not compared.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
+use super::{CrossCx, CrossFinding, Mention, Row, Rows, Strings};
 use crate::rules::RawRule;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -85,10 +85,7 @@ pub(crate) struct Entry {
 
 /// Every long enough quotation, with its speaker, in every document (each document's
 /// entries together, in the order of its record).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Table {
-    entries: Vec<Entry>,
-}
+pub(crate) type Table = Rows<Entry>;
 
 impl Table {
     pub(crate) fn add(&mut self, doc: u32, rec: &DocRecord, min: usize, strings: &mut Strings) {
@@ -103,7 +100,7 @@ impl Table {
             let hash = blake3::hash(norm.as_bytes());
             let mut first = [0u8; 8];
             first.copy_from_slice(&hash.as_bytes()[..8]);
-            self.entries.push(Entry {
+            self.push(Entry {
                 quote: u64::from_le_bytes(first),
                 length: u32::try_from(norm.chars().count()).unwrap_or(u32::MAX),
                 text: shorten(&q.text).into(),
@@ -120,7 +117,7 @@ impl Table {
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
         let strings = cx.strings();
         let mut groups: HashMap<u64, Vec<&Entry>> = HashMap::new();
-        for e in &self.entries {
+        for e in self.iter() {
             if e.length as usize >= p.min_length {
                 groups.entry(e.quote).or_default().push(e);
             }
@@ -192,18 +189,12 @@ fn same_speaker(a: &str, b: &str) -> bool {
     !short.is_empty() && long.ends_with(short) && long[..long.len() - short.len()].ends_with(' ')
 }
 
-impl Rows for Table {
-    type Row = Entry;
-    fn rows(&self) -> &[Entry] {
-        &self.entries
+impl Row for Entry {
+    fn doc(&self) -> u32 {
+        self.at.doc
     }
-    fn push(&mut self, row: Entry) {
-        self.entries.push(row);
-    }
-    fn doc(row: &Entry) -> u32 {
-        row.at.doc
-    }
-    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+    fn renumbered(&self, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        let e = self;
         let speaker = string(e.speaker);
         Entry {
             speaker,

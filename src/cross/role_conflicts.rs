@@ -9,7 +9,7 @@
 //! once, at the later of its closest two mentions, the earlier one related.
 
 use super::record::DocRecord;
-use super::{CrossCx, CrossFinding, Mention, Rows, Strings};
+use super::{CrossCx, CrossFinding, Mention, Row, Rows, Strings};
 use crate::claims::entity::normalise_key;
 use crate::rules::RawRule;
 use jiff::civil::Date;
@@ -85,10 +85,7 @@ pub(crate) struct Entry {
 
 /// Every role given to a person at an organisation, in every document (each document's
 /// entries together, in the order of its record).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Table {
-    entries: Vec<Entry>,
-}
+pub(crate) type Table = Rows<Entry>;
 
 impl Table {
     pub(crate) fn add(&mut self, doc: u32, rec: &DocRecord, strings: &mut Strings) {
@@ -103,7 +100,7 @@ impl Table {
             if super::is_generic_speaker(&r.person_key) {
                 continue;
             }
-            self.entries.push(Entry {
+            self.push(Entry {
                 person: strings.intern(&r.person_key),
                 organisation: strings.intern(&r.organisation_key),
                 role: strings.intern(&role),
@@ -121,7 +118,7 @@ impl Table {
     pub(crate) fn check(&self, p: &Params, cx: &CrossCx, out: &mut Vec<CrossFinding>) {
         // person and organisation → role → mentions, by date
         let mut groups: HashMap<(u32, u32), HashMap<u32, Vec<Dated>>> = HashMap::new();
-        for e in &self.entries {
+        for e in self.iter() {
             let Some(date) = cx.date(e.at.doc) else {
                 continue;
             };
@@ -237,18 +234,12 @@ fn closest<'a>(
     })
 }
 
-impl Rows for Table {
-    type Row = Entry;
-    fn rows(&self) -> &[Entry] {
-        &self.entries
+impl Row for Entry {
+    fn doc(&self) -> u32 {
+        self.at.doc
     }
-    fn push(&mut self, row: Entry) {
-        self.entries.push(row);
-    }
-    fn doc(row: &Entry) -> u32 {
-        row.at.doc
-    }
-    fn renumbered(e: &Entry, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+    fn renumbered(&self, doc: u32, string: &mut impl FnMut(u32) -> u32) -> Entry {
+        let e = self;
         Entry {
             person: string(e.person),
             organisation: string(e.organisation),
