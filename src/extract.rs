@@ -58,9 +58,12 @@ pub fn extract_all(doc: &Document) -> Extraction {
             tokens,
         });
     }
+    let identity = doc.map.is_identity();
     for (_, c) in &mut tagged {
-        for span in c.spans_mut() {
-            *span = doc.map.span_to_original(*span);
+        if !identity {
+            for span in c.spans_mut() {
+                *span = doc.map.span_to_original(*span);
+            }
         }
         let text = doc.original_slice(c.span()).to_string();
         c.set_text(text);

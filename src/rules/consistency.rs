@@ -337,6 +337,19 @@ fn part<'a>(
         return None;
     }
     let w: &'a str = cx.doc.original_slice(t.span);
+    // the common case without decoding characters: an ASCII head and lower-case ASCII letters
+    // after it (anything else is decided below)
+    if let Some((&head, rest)) = w.as_bytes().split_first() {
+        if head.is_ascii() && rest.iter().all(u8::is_ascii_lowercase) {
+            return if head.is_ascii_lowercase() {
+                Some(Cow::Borrowed(w))
+            } else if head.is_ascii_uppercase() && i == first_word {
+                Some(Cow::Owned(w.to_lowercase()))
+            } else {
+                None
+            };
+        }
+    }
     let mut chars = w.chars();
     let head = chars.next()?;
     if !chars.all(char::is_lowercase) || !head.is_alphabetic() {
@@ -382,8 +395,10 @@ fn compounds(
     // FxHash of its letters (a pair's: both parts run together). Only the words some pair's
     // hash matches are indexed, and only the pairs some indexed word's hash matches are
     // looked up: the hashes only skip work (a collision costs a look-up), the index decides.
-    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new(); // sentence, first word, token, hash
-    let mut pairs: Vec<Pair> = Vec::new();
+    // at most one of each per token: sized once, never grown (a long document has many)
+    let tokens: usize = cx.ex.sentences.iter().map(|s| s.tokens.len()).sum();
+    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::with_capacity(tokens); // sentence, first word, token, hash
+    let mut pairs: Vec<Pair> = Vec::with_capacity(tokens);
     let mut parts: Vec<Option<Cow<str>>> = Vec::new();
     for (si, s) in cx.ex.sentences.iter().enumerate() {
         let tokens = &s.tokens;

@@ -105,6 +105,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
+                // any other ASCII byte but a digit or an apostrophe ends it (what the tests
+                // below decide for them)
+                if bytes[i].is_ascii() && !bytes[i].is_ascii_digit() && bytes[i] != b'\'' {
+                    break;
+                }
                 let d = match char_at(s, i) {
                     Some(d) => d,
                     None => break,
