@@ -727,6 +727,44 @@ mod no_panics {
                 prop_assert!(f.finding.span.start <= f.finding.span.end);
             }
         }
+
+        /// Any records, some removed, survive being kept as bytes; bytes damaged anywhere are
+        /// refused or read without a panic.
+        #[test]
+        fn records_kept_as_bytes(
+            recs in prop::collection::vec(record(), 0..8),
+            remove in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+            damage in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+        ) {
+            let registry = Registry::builtin().expect("rules");
+            let mut index = CrossIndex::new(&registry);
+            let paths: Vec<String> = recs.iter().map(|r| r.path.clone()).collect();
+            for r in recs {
+                index.add(r);
+            }
+            for i in &remove {
+                if !paths.is_empty() {
+                    index.remove(&paths[i.index(paths.len())]);
+                }
+            }
+            let bytes = index.to_bytes();
+            let mut back = CrossIndex::new(&registry);
+            back.read_bytes(&bytes).expect("reads back");
+            prop_assert_eq!(back.len(), index.len());
+            prop_assert_eq!(back.findings(), index.findings());
+            let mut bad = bytes.clone();
+            for (i, v) in &damage {
+                let k = i.index(bad.len());
+                bad[k] = *v;
+            }
+            let mut read = CrossIndex::new(&registry);
+            if read.read_bytes(&bad).is_ok() {
+                for f in read.findings() {
+                    prop_assert!(f.finding.span.start <= f.finding.span.end);
+                }
+                let _ = read.canonical().to_bytes();
+            }
+        }
     }
 }
 

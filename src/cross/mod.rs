@@ -471,9 +471,8 @@ impl CrossIndex {
         let mut list = Vec::with_capacity(state.docs.len());
         for (i, (path, date)) in state.docs.into_iter().enumerate() {
             let path: Arc<str> = Arc::from(path.into_owned());
-            if by_path.insert(path.clone(), i as u32).is_some() {
-                return Err(format!("document {path} twice"));
-            }
+            // as `add`: the latest document of a path is the one `remove` takes out
+            by_path.insert(path.clone(), i as u32);
             list.push(Doc {
                 path,
                 date,
