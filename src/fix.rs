@@ -317,6 +317,15 @@ impl Fixer {
         } else {
             match std::fs::read(&path) {
                 Ok(b) if b.len() == first.doc.source.len() => b,
+                Ok(b) if b.starts_with(&[0xFF, 0xFE]) || b.starts_with(&[0xFE, 0xFF]) => {
+                    // read transcoded: the file's bytes are not the text's
+                    if !safe_fixes(registry, &first.doc, &first.findings).is_empty() {
+                        eprintln!(
+                            "factlint: note: {path}: UTF-16 files are checked but not fixed (--fix rewrites UTF-8 and single-byte text only)"
+                        );
+                    }
+                    return Ok(first);
+                }
                 Ok(_) => {
                     eprintln!("factlint: error: {path}: changed while being checked; not fixed");
                     self.errors += 1;

@@ -267,6 +267,26 @@ fn diff_of_a_clean_text_is_empty_and_exits_0() {
 }
 
 #[test]
+fn utf16_files_are_checked_but_not_fixed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "The Untied Nations sent observers.\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(&p, &bytes).expect("write");
+    let out = factlint(dir.path(), &["check", "--isolated", "--fix", "utf16.txt"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("utf16.txt: UTF-16 files are checked but not fixed"),
+        "{err}"
+    );
+    assert!(!err.contains("changed while being checked"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(std::fs::read(&p).expect("read"), bytes);
+}
+
+#[test]
 fn fix_writes_the_files_and_reports_what_remains() {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in ["bulletin.md", "notes.txt"] {
