@@ -26,7 +26,8 @@
 //! directory a rule file is in: `core`, `names`, `style`); no name means every rule. A
 //! disabled range runs from the end of the `disable` directive to the start of the `enable`
 //! that names the same name (an `enable` with no name closes every open range), or to the end
-//! of the document. A finding is suppressed when its span *starts* inside the line or range.
+//! of the document. Inside a range of every rule, an `enable` naming rules enables them again
+//! from there to the range's end (`disable` … `enable weekday` … `enable`). A finding is suppressed when its span *starts* inside the line or range.
 //!
 //! Directives are read from [`Document::source`], whose offsets are those of the findings.
 
@@ -152,6 +153,29 @@ struct Scope {
     name: Option<String>,
     range: Span,
     used: bool,
+    /// Names enabled again inside a range of every rule (`disable` … `enable names` …
+    /// `enable`), each from its `enable` to the end of the range.
+    except: Vec<(String, Span)>,
+}
+
+/// A `disable` range still open: its directive, name, start, and the names enabled again
+/// inside it (with where).
+type Open = (usize, Option<String>, usize, Vec<(String, usize)>);
+
+/// The scope of an open range closed at `end`.
+fn close(open: Open, end: usize) -> Scope {
+    let (directive, name, start, except) = open;
+    let end = end.max(start);
+    Scope {
+        directive,
+        name,
+        range: Span::new(start, end),
+        used: false,
+        except: except
+            .into_iter()
+            .map(|(n, from)| (n, Span::new(from.min(end), end)))
+            .collect(),
+    }
 }
 
 /// The findings the directives of `doc` leave, plus one `unused-suppression` finding per
@@ -188,9 +212,13 @@ pub fn apply_with(doc: &Document, findings: Vec<Finding>, names: &RuleNames) -> 
         }
         let mut suppressed = false;
         for s in scopes.iter_mut() {
-            let inside = s.range.start <= f.span.start && f.span.start < s.range.end;
+            let at = |r: &Span| r.start <= f.span.start && f.span.start < r.end;
             let named = s.name.as_deref().is_none_or(|n| names.covers(n, &f.rule));
-            if inside && named {
+            let excepted = s
+                .except
+                .iter()
+                .any(|(n, r)| at(r) && names.covers(n, &f.rule));
+            if at(&s.range) && named && !excepted {
                 s.used = true;
                 suppressed = true;
             }
@@ -342,8 +370,7 @@ fn scopes(
 ) -> (Vec<Scope>, HashMap<usize, Vec<Option<String>>>) {
     let mut scopes = Vec::new();
     let mut failed_enables: HashMap<usize, Vec<Option<String>>> = HashMap::new();
-    // open `disable` ranges: (directive, name, start)
-    let mut open: Vec<(usize, Option<String>, usize)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let each_name = |d: &Directive| -> Vec<Option<String>> {
         if d.names.is_empty() {
             vec![None]
@@ -360,7 +387,7 @@ fn scopes(
             ),
             Ok(Verb::Disable) => {
                 for name in each_name(d) {
-                    open.push((i, name, d.span.end));
+                    open.push((i, name, d.span.end, Vec::new()));
                 }
                 continue;
             }
@@ -375,18 +402,23 @@ fn scopes(
                             (Some(_), None) => false,
                         };
                         if closes {
-                            let (directive, n, start) = open.remove(k);
-                            scopes.push(Scope {
-                                directive,
-                                name: n,
-                                range: Span::new(start, d.span.start.max(start)),
-                                used: false,
-                            });
+                            scopes.push(close(open.remove(k), d.span.start));
                         } else {
                             k += 1;
                         }
                     }
-                    if open.len() == before {
+                    if open.len() < before {
+                        continue;
+                    }
+                    // a name enabled again inside ranges of every rule
+                    let mut excepted = false;
+                    if let Some(n) = &name {
+                        for o in open.iter_mut().filter(|o| o.1.is_none()) {
+                            o.3.push((n.clone(), d.span.start));
+                            excepted = true;
+                        }
+                    }
+                    if !excepted {
                         failed_enables.entry(i).or_default().push(name);
                     }
                 }
@@ -400,16 +432,12 @@ fn scopes(
                 name,
                 range,
                 used: false,
+                except: Vec::new(),
             });
         }
     }
-    for (directive, name, start) in open {
-        scopes.push(Scope {
-            directive,
-            name,
-            range: Span::new(start, source.len()),
-            used: false,
-        });
+    for o in open {
+        scopes.push(close(o, source.len()));
     }
     (scopes, failed_enables)
 }

@@ -92,6 +92,28 @@ fn markdown_unclosed_block_of_every_rule() {
 }
 
 #[test]
+fn a_rule_enabled_again_inside_a_range_of_every_rule() {
+    let doc = load("block_all_but.md");
+    let (raw, kept) = findings(&doc);
+    assert_eq!(
+        lines(&doc, &raw),
+        pairs(&[
+            (4, "organisation-name"),
+            (5, "weekday-mismatch"),
+            (8, "weekday-mismatch"),
+            (9, "organisation-name"),
+            (12, "weekday-mismatch")
+        ])
+    );
+    // `enable weekday` on line 6 brings weekday findings back from there; the other rules
+    // stay off until the `enable` on line 10; neither directive is unused
+    assert_eq!(
+        lines(&doc, &kept),
+        pairs(&[(8, "weekday-mismatch"), (12, "weekday-mismatch")])
+    );
+}
+
+#[test]
 fn plain_text_markers() {
     let doc = load("marker.txt");
     let (raw, kept) = findings(&doc);
