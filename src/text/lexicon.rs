@@ -34,46 +34,67 @@ pub const WORD_MAX: usize = 24;
 
 /// Words of at most [`WORD_MAX`] bytes, lower-case, with a value each, in an
 /// open-addressing table: a look-up lower-cases and hashes the word in one pass, without
-/// allocating.
+/// allocating. Each slot holds its word zero-padded to [`WORD_MAX`] bytes with its length,
+/// so a probe compares fixed-size arrays instead of calling `memcmp`.
 pub struct WordTable<V: Copy> {
-    slots: Vec<Option<(&'static [u8], V)>>,
+    slots: Vec<Slot<V>>,
     /// log2 of the number of slots.
     bits: u32,
 }
 
+/// One slot of a [`WordTable`]: empty when `len` is 0 (no word is empty).
+#[derive(Clone, Copy)]
+struct Slot<V: Copy> {
+    word: [u8; WORD_MAX],
+    len: u8,
+    value: Option<V>,
+}
+
 impl<V: Copy> WordTable<V> {
     /// The table of `entries` (lower-case words); a word listed twice gets `merge` of its
-    /// values. Longer words than [`WORD_MAX`] are left out (never found).
+    /// values. Longer words than [`WORD_MAX`] are left out (never found), and so is the empty
+    /// word (never looked up).
     pub fn new(
         entries: impl IntoIterator<Item = (&'static str, V)>,
         merge: impl Fn(V, V) -> V,
     ) -> Self {
         let entries: Vec<(&'static str, V)> = entries
             .into_iter()
-            .filter(|(w, _)| w.len() <= WORD_MAX)
+            .filter(|(w, _)| !w.is_empty() && w.len() <= WORD_MAX)
             .collect();
         let bits = (entries.len() * 4)
             .max(16)
             .next_power_of_two()
             .trailing_zeros();
         let mut t = WordTable {
-            slots: vec![None; 1 << bits],
+            slots: vec![
+                Slot {
+                    word: [0; WORD_MAX],
+                    len: 0,
+                    value: None,
+                };
+                1 << bits
+            ],
             bits,
         };
         for (w, v) in entries {
+            let (word, len) = padded(w.as_bytes());
             let mut i = t.home(w.bytes().fold(0, fx_step));
             loop {
-                match &mut t.slots[i] {
-                    Some((k, old)) if *k == w.as_bytes() => {
-                        *old = merge(*old, v);
-                        break;
-                    }
-                    Some(_) => i = (i + 1) & ((1 << t.bits) - 1),
-                    slot @ None => {
-                        *slot = Some((w.as_bytes(), v));
-                        break;
-                    }
+                let slot = &mut t.slots[i];
+                if slot.len == 0 {
+                    *slot = Slot {
+                        word,
+                        len,
+                        value: Some(v),
+                    };
+                    break;
                 }
+                if slot.len == len && slot.word == word {
+                    slot.value = slot.value.map(|old| merge(old, v));
+                    break;
+                }
+                i = (i + 1) & ((1 << t.bits) - 1);
             }
         }
         t
@@ -91,18 +112,22 @@ impl<V: Copy> WordTable<V> {
         if key.is_empty() || key.len() > WORD_MAX {
             return None;
         }
-        self.probe(key, key.iter().fold(0, |h, &b| fx_step(h, b)))
+        let (word, len) = padded(key);
+        self.probe(&word, len, key.iter().fold(0, |h, &b| fx_step(h, b)))
     }
 
     #[inline]
-    fn probe(&self, key: &[u8], h: u64) -> Option<V> {
+    fn probe(&self, word: &[u8; WORD_MAX], len: u8, h: u64) -> Option<V> {
         let mut i = self.home(h);
         loop {
-            match &self.slots[i] {
-                Some((k, v)) if *k == key => return Some(*v),
-                Some(_) => i = (i + 1) & ((1 << self.bits) - 1),
-                None => return None,
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
             }
+            if slot.len == len && slot.word == *word {
+                return slot.value;
+            }
+            i = (i + 1) & ((1 << self.bits) - 1);
         }
     }
 
@@ -119,8 +144,17 @@ impl<V: Copy> WordTable<V> {
             *d = s.to_ascii_lowercase();
             h = fx_step(h, *d);
         }
-        self.probe(&buf[..w.len()], h)
+        self.probe(&buf, w.len() as u8, h)
     }
+}
+
+/// A word of at most [`WORD_MAX`] bytes zero-padded, with its length.
+#[inline]
+fn padded(w: &[u8]) -> ([u8; WORD_MAX], u8) {
+    let mut word = [0; WORD_MAX];
+    let n = w.len().min(WORD_MAX);
+    word[..n].copy_from_slice(&w[..n]);
+    (word, n as u8)
 }
 
 /// The shapes of a list of lower-case ASCII words: for each first letter and length (below
