@@ -127,10 +127,10 @@ impl LimitArgs {
 #[derive(Debug, Default, clap::Args)]
 pub struct ConfigArgs {
     /// Use this configuration file for every input instead of the closest factlint.yaml.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated", global = true)]
     pub config: Option<std::path::PathBuf>,
     /// Ignore every configuration file (built-in defaults and the command line only).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub isolated: bool,
 }
 
@@ -166,6 +166,8 @@ pub struct RulesArgs {
     /// Extra rule packs to load besides the built-in ones (repeatable).
     #[arg(long = "rules", value_name = "DIR", global = true)]
     pub rules: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +189,8 @@ pub struct ExplainArgs {
     /// Extra rule packs to load besides the built-in ones (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -279,9 +283,12 @@ pub struct ReconcileArgs {
     /// Extra rule packs: a directory of .yaml files or one file (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<std::path::PathBuf>,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_name = "SEVERITY", default_value = "error")]
-    pub fail_on: crate::findings::Severity,
+    /// The lowest severity that makes the run fail (exit code 1) [default: the
+    /// configuration's `fail-on`, else error].
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<crate::findings::Severity>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

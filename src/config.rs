@@ -166,6 +166,31 @@ impl Settings<'_> {
             .map(|(r, _)| r)
     }
 
+    /// The severity of the registry's rule number `i` here; `None` when it is switched off.
+    pub fn severity_of(&self, i: usize) -> Option<Severity> {
+        let rule = self.config.registry.rules.get(i)?;
+        self.enabled.get(i).copied().unwrap_or(false).then(|| {
+            self.severity
+                .get(rule.id.as_str())
+                .copied()
+                .unwrap_or(rule.severity)
+        })
+    }
+
+    /// An empty cross-source index running the cross-source rules switched on here.
+    pub fn cross_index(&self) -> crate::cross::CrossIndex {
+        crate::cross::CrossIndex::with_rules(self.rules())
+    }
+
+    /// Applies severity overrides to cross-source findings.
+    pub fn adjust_cross(&self, findings: &mut [crate::cross::CrossFinding]) {
+        for f in findings {
+            if let Some(s) = self.severity.get(f.finding.rule.as_str()) {
+                f.finding.severity = *s;
+            }
+        }
+    }
+
     /// Whether a rule id is known to this document's registry.
     pub fn knows(&self, rule: &str) -> bool {
         self.config.registry.get(rule).is_some()

@@ -333,3 +333,73 @@ fn built_in_rules_can_be_switched_off_and_regraded() {
     assert!(!stdout(&o).contains("unused-suppression"), "{}", stdout(&o));
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn rules_explain_and_reconcile_read_the_configuration() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(
+        d,
+        "factlint.yaml",
+        "rules: [house]\ndisable: [weekday-mismatch, quote-conflict]\nseverity: {house-style: error, figure-conflict: warning}\n",
+    );
+    write(
+        d,
+        "house/museum.yaml",
+        "rules:\n- id: museum-word\n  kind: substitution\n  severity: warning\n  message: 'write \"{replace}\" rather than \"{found}\"'\n  description: House spelling.\n  swaps:\n    - find: runs\n      replace: directs\n  examples:\n    flag: [She runs the place.]\n    pass: [She directs it.]\n",
+    );
+    let line_of = |out: &str, id: &str| -> String {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // `rules list`: the configuration's pack, its switches and severities
+    let o = factlint(d, &["rules", "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(line_of(&out, "museum-word").contains(" warning "), "{out}");
+    assert!(line_of(&out, "weekday-mismatch").contains(" off "), "{out}");
+    assert!(line_of(&out, "house-style").contains(" error "), "{out}");
+    let o = factlint(d, &["rules", "list", "--isolated"]);
+    let out = stdout(&o);
+    assert!(line_of(&out, "museum-word").is_empty(), "{out}");
+    assert!(
+        line_of(&out, "weekday-mismatch").contains(" error "),
+        "{out}"
+    );
+    // `explain` knows the configuration's rules
+    let o = factlint(d, &["explain", "museum-word"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("museum-word (substitution rule"),
+        "{}",
+        stdout(&o)
+    );
+
+    // `reconcile`: cross-source rules switched off and regraded
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cross");
+    let o = factlint(
+        d,
+        &["extract", "--format", "jsonl", fixtures.to_str().unwrap()],
+    );
+    std::fs::write(d.join("records.jsonl"), &o.stdout).unwrap();
+    let o = factlint(
+        d,
+        &[
+            "reconcile",
+            "--isolated",
+            "--format",
+            "concise",
+            "records.jsonl",
+        ],
+    );
+    let isolated = stdout(&o);
+    assert!(isolated.contains("error[figure-conflict]"), "{isolated}");
+    assert!(isolated.contains("[quote-conflict]"), "{isolated}");
+    let o = factlint(d, &["reconcile", "--format", "concise", "records.jsonl"]);
+    let out = stdout(&o);
+    assert!(out.contains("warning[figure-conflict]"), "{out}");
+    assert!(!out.contains("error[figure-conflict]"), "{out}");
+    assert!(!out.contains("[quote-conflict]"), "{out}");
+}

@@ -9,11 +9,10 @@ use crate::audit::progress::Progress;
 use crate::audit::render::{Format, Writer};
 use crate::audit::{html_report, AuditSummary, Scope};
 use crate::cli::{AuditArgs, AuditFormat};
-use crate::config::{Config, ConfigError, Resolver};
+use crate::config::{Config, ConfigError, Resolver, Settings};
 use crate::cross::CrossIndex;
 use crate::findings::Severity;
 use crate::input::InputRef;
-use crate::rules::Registry;
 use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
@@ -109,10 +108,11 @@ pub fn run(args: &AuditArgs) -> i32 {
         })
     };
     let cross_fingerprint = fingerprint(&first, args, fallback_date);
+    let settings = first.settings(args.paths.first().map_or(".", String::as_str));
     let run = audit(
         args,
         &opts,
-        &first.registry,
+        &settings,
         &cross_fingerprint,
         &mut index,
         &pool,
@@ -150,19 +150,20 @@ pub fn run(args: &AuditArgs) -> i32 {
     }
 }
 
-/// The audit: `registry` holds the cross-source rules, `cross_fingerprint` what their
-/// stored index depends on; `govern` gives each input's configuration.
+/// The audit: `settings` switch the cross-source rules on and grade them,
+/// `cross_fingerprint` is what their stored index depends on; `govern` gives each input's
+/// configuration.
 fn audit(
     args: &AuditArgs,
     opts: &Options,
-    registry: &Registry,
+    settings: &Settings,
     cross_fingerprint: &str,
     index: &mut Index,
     pool: &rayon::ThreadPool,
     govern: &mut pipeline::Govern,
 ) -> Result<AuditSummary, Failure> {
     let mut progress = Progress::new(args.quiet);
-    let (mut cross, source) = cross_index(registry, index, cross_fingerprint)?;
+    let (mut cross, source) = cross_index(settings, index, cross_fingerprint)?;
     let live = source != CrossSource::Rebuild && cross.has_rules();
     let mut stage = pipeline::run(
         opts,
@@ -210,7 +211,9 @@ fn audit(
         let cross = cross.canonical();
         let bytes = (index.is_persistent() && cross.has_rules()).then(|| cross.to_bytes());
         let state = bytes.as_deref().map(|b| (cross_fingerprint, b));
-        index.replace_cross_findings(&cross.findings(), state)?;
+        let mut found = cross.findings();
+        settings.adjust_cross(&mut found);
+        index.replace_cross_findings(&found, state)?;
     }
 
     let all = index.counts(None)?;
@@ -271,11 +274,11 @@ enum CrossSource {
 
 /// The cross-source index to start from, and where it comes from.
 fn cross_index(
-    registry: &Registry,
+    settings: &Settings,
     index: &Index,
     fingerprint: &str,
 ) -> Result<(CrossIndex, CrossSource), IndexError> {
-    let mut cross = CrossIndex::new(registry);
+    let mut cross = settings.cross_index();
     if !index.is_persistent() || !cross.has_rules() {
         return Ok((cross, CrossSource::Fresh));
     }
@@ -287,7 +290,7 @@ fn cross_index(
                     "factlint: warning: claims index {}: stored cross-source index unreadable ({e}); rebuilding it",
                     index.path().display()
                 );
-                cross = CrossIndex::new(registry);
+                cross = settings.cross_index();
             }
         }
     }

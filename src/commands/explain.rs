@@ -1,13 +1,14 @@
 //! `factlint explain ID`: what a rule checks, why it matters, its examples.
 
-use super::{load_rules, EXIT_CLEAN, EXIT_ERROR};
+use super::{configured, EXIT_CLEAN, EXIT_ERROR};
 use crate::cli::ExplainArgs;
 
 pub fn run(args: &ExplainArgs) -> i32 {
-    let reg = match load_rules(&args.rules) {
-        Ok(r) => r,
+    let config = match configured(&args.rules, &args.config) {
+        Ok(c) => c,
         Err(code) => return code,
     };
+    let reg = &config.registry;
     let Some(r) = reg.get(&args.id) else {
         if let Some(b) = crate::suppress::builtin_rule(&args.id) {
             let (id, severity) = (b.id, b.severity.as_str());

@@ -15,13 +15,15 @@ pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
-use crate::rules::Registry;
-
-/// The built-in packs plus the user's rule directories; a load error is reported and is a
+/// The configuration governing the current directory (its closest `factlint.yaml`, else
+/// `--config`, or the defaults with `--isolated`) with its rules: the built-in packs, the
+/// command line's rule directories and the configuration's. An error is reported and is a
 /// configuration error (exit code 2).
-pub fn load_rules(dirs: &[std::path::PathBuf]) -> Result<Registry, i32> {
-    crate::config::registry(dirs, &[]).map_err(|e| {
-        eprintln!("factlint: error: {e}");
-        EXIT_ERROR
-    })
+pub fn configured(
+    dirs: &[std::path::PathBuf],
+    config: &crate::cli::ConfigArgs,
+) -> Result<std::sync::Arc<crate::config::Config>, i32> {
+    crate::config::Resolver::new(config.config.as_deref(), config.isolated, dirs)
+        .and_then(|mut r| r.for_path("."))
+        .map_err(inputs::config_error)
 }

@@ -5,7 +5,7 @@
 //! A line that is not a record is reported with its file and line and skipped; an unreadable
 //! file is reported and skipped; either makes the exit code 2 once the findings are printed.
 
-use super::{load_rules, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{configured, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::cli::{ReconcileArgs, ReconcileFormat};
 use crate::cross::{CrossFinding, CrossIndex, DocRecord};
 use crate::findings::Severity;
@@ -58,11 +58,13 @@ impl ReconcileSummary {
 }
 
 pub fn run(args: &ReconcileArgs) -> i32 {
-    let registry = match load_rules(&args.rules) {
-        Ok(r) => r,
+    // the configuration of the current directory: its rules, switches and severities
+    let config = match configured(&args.rules, &args.config) {
+        Ok(c) => c,
         Err(code) => return code,
     };
-    let mut index = CrossIndex::new(&registry);
+    let settings = config.settings(".");
+    let mut index = settings.cross_index();
     let mut summary = ReconcileSummary::default();
     for path in &args.claims {
         summary.files += 1;
@@ -77,7 +79,8 @@ pub fn run(args: &ReconcileArgs) -> i32 {
             summary.failed += 1;
         }
     }
-    let findings = index.findings();
+    let mut findings = index.findings();
+    settings.adjust_cross(&mut findings);
     summary.count(&findings);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -89,9 +92,10 @@ pub fn run(args: &ReconcileArgs) -> i32 {
     if args.format != ReconcileFormat::Human && args.format != ReconcileFormat::Concise {
         eprintln!("factlint: {}", summary.line());
     }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
     if summary.failed > 0 || summary.invalid_lines > 0 {
         EXIT_ERROR
-    } else if findings.iter().any(|f| f.finding.severity >= args.fail_on) {
+    } else if findings.iter().any(|f| f.finding.severity >= fail_on) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

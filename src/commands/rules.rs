@@ -1,6 +1,6 @@
 //! `factlint rules`: list the loaded rules; `factlint rules test DIR`: run their examples.
 
-use super::{load_rules, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{configured, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::cli::{RulesAction, RulesArgs};
 
 pub fn run(args: &RulesArgs) -> i32 {
@@ -8,10 +8,13 @@ pub fn run(args: &RulesArgs) -> i32 {
     if let Some(RulesAction::Test { dirs: extra }) = &args.action {
         dirs.extend(extra.iter().cloned());
     }
-    let reg = match load_rules(&dirs) {
-        Ok(r) => r,
+    // the rules of the current directory's configuration (its packs, switches, severities)
+    let config = match configured(&dirs, &args.config) {
+        Ok(c) => c,
         Err(code) => return code,
     };
+    let settings = config.settings(".");
+    let reg = &config.registry;
     match &args.action {
         None | Some(RulesAction::List) => {
             let w = reg.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -21,12 +24,13 @@ pub fn run(args: &RulesArgs) -> i32 {
                 .map(|r| r.kind.as_str().len())
                 .max()
                 .unwrap_or(0);
-            for r in &reg.rules {
+            for (i, r) in reg.rules.iter().enumerate() {
+                let severity = settings.severity_of(i).map_or("off", |s| s.as_str());
                 println!(
                     "{:w$}  {:k$}  {:7}  {}",
                     r.id,
                     r.kind.as_str(),
-                    r.severity.as_str(),
+                    severity,
                     r.summary()
                 );
             }
