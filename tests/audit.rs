@@ -372,6 +372,12 @@ fn incremental_audit_re_extracts_only_what_changed() {
         "new: {rules:?}"
     );
 
+    // the same folder named another way is the same index
+    let mut other_name = args.to_vec();
+    other_name[0] = "./archive//";
+    let s = summary_of(&audit_in(dir, &other_name));
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (0, 9), "{s}");
+
     // a file touched but not changed: read and hashed, not re-extracted
     let txt = dir.join("archive/2021/kestrel-cargo.txt");
     let body = std::fs::read(&txt).expect("read");

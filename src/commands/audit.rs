@@ -87,7 +87,7 @@ pub fn run(args: &AuditArgs) -> i32 {
         }
     };
     let opts = Options {
-        paths: args.paths.clone(),
+        paths: args.paths.iter().map(|p| lexical(p)).collect(),
         fallback_date,
         claims: !args.no_claims,
         limits: args.limits.limits(),
@@ -259,6 +259,26 @@ fn audit(
     Ok(summary)
 }
 
+/// A path as the index keys it: `.` and empty components dropped (`./archive//2021/` is
+/// `archive/2021`), so the same folder named another way reuses the index. Symbolic links
+/// and `..` are left as written; `-` stays standard input.
+fn lexical(path: &str) -> String {
+    if path == "-" {
+        return path.to_string();
+    }
+    let p = std::path::Path::new(path);
+    let mut parts = p.components().peekable();
+    let mut out = PathBuf::new();
+    if let Some(std::path::Component::CurDir) = parts.peek() {
+        parts.next();
+        if parts.peek().is_none() {
+            return ".".to_string();
+        }
+    }
+    out.extend(parts);
+    out.to_string_lossy().into_owned()
+}
+
 /// Where the audit's cross-source index comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CrossSource {
@@ -356,4 +376,20 @@ fn fingerprint(
     }
     h.update(format!("{:?}", args.limits.limits()).as_bytes());
     h.finalize().to_hex()[..16].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexical;
+
+    #[test]
+    fn paths_are_keyed_without_dot_and_empty_components() {
+        assert_eq!(lexical("./a//b/./c/"), "a/b/c");
+        assert_eq!(lexical("a/b"), "a/b");
+        assert_eq!(lexical("."), ".");
+        assert_eq!(lexical("./"), ".");
+        assert_eq!(lexical("../x/./y"), "../x/y");
+        assert_eq!(lexical("/abs//p/"), "/abs/p");
+        assert_eq!(lexical("-"), "-");
+    }
 }
