@@ -15,6 +15,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+/// The allocator the `factlint` binary uses (src/main.rs), so the figures are the binary's.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn corpus() -> String {
     let mut seed = String::new();
     if let Ok(p) = std::env::var("FACTLINT_BENCH_CORPUS") {
