@@ -663,12 +663,22 @@ impl Index {
         let db = self.path.clone();
         let e = sql_err(&db);
         self.begin()?;
+        // SQLite's default limit on one value's length
+        const MAX_STATE: usize = 1_000_000_000;
+        let state = state.filter(|(_, bytes)| {
+            let fits = bytes.len() <= MAX_STATE;
+            if !fits && self.persistent {
+                eprintln!(
+                    "factlint: warning: claims index {}: the cross-source index ({} bytes) is too large to keep; the next audit rebuilds it from the stored records",
+                    db.display(),
+                    bytes.len()
+                );
+            }
+            fits
+        });
         if let (Some((rules, bytes)), true) = (state, self.persistent) {
             // written through incremental blob I/O: binding the bytes would copy them
-            let len = i32::try_from(bytes.len()).map_err(|_| IndexError {
-                path: db.clone(),
-                message: format!("cross-source index of {} bytes is too large", bytes.len()),
-            })?;
+            let len = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
             self.conn
                 .execute(
                     "INSERT OR REPLACE INTO cross_state(id, rules, state) VALUES (0, ?1, ?2)",
