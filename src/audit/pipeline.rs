@@ -634,33 +634,33 @@ fn finish_file(
     file: &str,
     stage: &mut Stage,
 ) -> Result<(), IndexError> {
-    let Some(p) = pending.get(file) else {
-        return Ok(());
-    };
-    let Some(done) = &p.done else {
-        return Ok(());
-    };
-    if p.got < done.sent {
+    let finished = pending
+        .get(file)
+        .is_some_and(|p| p.done.as_ref().is_some_and(|d| p.got >= d.sent));
+    if !finished {
         return Ok(());
     }
-    let Some(p) = pending.remove(file) else {
-        return Ok(());
-    };
-    let Some(Done {
-        stamp, fingerprint, ..
-    }) = &p.done
+    let Some(Pending {
+        done: Some(Done {
+            stamp, fingerprint, ..
+        }),
+        documents,
+        problems,
+        failed,
+        ..
+    }) = pending.remove(file)
     else {
         return Ok(());
     };
-    match *stamp {
-        Some((size, mtime_ns)) if !p.failed => {
+    match stamp {
+        Some((size, mtime_ns)) if !failed => {
             index.put_file(&FileRow {
                 path: file.to_string(),
                 size,
                 mtime_ns,
                 rules: fingerprint.to_string(),
-                documents: p.documents,
-                problems_json: serde_json::to_string(&p.problems).unwrap_or_else(|_| "[]".into()),
+                documents,
+                problems_json: serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into()),
             })?;
             stage.kept_files.insert(file.to_string());
         }
