@@ -9,7 +9,7 @@ use crate::audit::progress::Progress;
 use crate::audit::render::{Format, Writer};
 use crate::audit::{html_report, AuditSummary, Scope};
 use crate::cli::{AuditArgs, AuditFormat};
-use crate::config::{Config, ConfigError, Resolver, Settings};
+use crate::config::{Config, ConfigError, Settings};
 use crate::cross::CrossIndex;
 use crate::findings::Severity;
 use crate::input::InputRef;
@@ -50,19 +50,12 @@ pub fn run(args: &AuditArgs) -> i32 {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut resolver = match Resolver::new(
-        args.config.config.as_deref(),
-        args.config.isolated,
-        &args.rules,
-    ) {
-        Ok(r) => r,
-        Err(e) => return inputs::config_error(e),
-    };
     // the configuration of the first input names the cross-source rules (which see every
     // document) and the run's fail-on; each document is checked under its own
-    let first = match resolver.for_path(args.paths.first().map_or(".", String::as_str)) {
-        Ok(c) => c,
-        Err(e) => return inputs::config_error(e),
+    let first_path = args.paths.first().map_or(".", String::as_str);
+    let (mut resolver, first) = match super::resolver_at(&args.rules, &args.config, first_path) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let index = match &args.db {
         Some(path) => Index::open(path),
@@ -108,7 +101,7 @@ pub fn run(args: &AuditArgs) -> i32 {
         })
     };
     let cross_fingerprint = fingerprint(&first, args, fallback_date);
-    let settings = first.settings(args.paths.first().map_or(".", String::as_str));
+    let settings = first.settings(first_path);
     let run = audit(
         args,
         &opts,

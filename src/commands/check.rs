@@ -3,7 +3,6 @@
 use super::{inputs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{Baseline, Recorder};
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
-use crate::config::Resolver;
 use crate::findings::Severity;
 use crate::fix::{Checked, Fixer, Mode};
 use crate::input::LoadOptions;
@@ -31,19 +30,12 @@ pub fn run(args: &CheckArgs) -> i32 {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let mut resolver = match Resolver::new(
-        args.config.config.as_deref(),
-        args.config.isolated,
-        &args.rules,
-    ) {
-        Ok(r) => r,
-        Err(e) => return inputs::config_error(e),
-    };
     // the configuration of the first input names the rules for SARIF's metadata, and a
     // broken configuration stops the run before any output
-    let first = match resolver.for_path(args.paths.first().map_or("-", String::as_str)) {
-        Ok(c) => c,
-        Err(e) => return inputs::config_error(e),
+    let first_path = args.paths.first().map_or("-", String::as_str);
+    let (mut resolver, first) = match super::resolver_at(&args.rules, &args.config, first_path) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     // the formats whose last line (on standard output) is the summary
     let summarised = matches!(args.format, CheckFormat::Human | CheckFormat::Concise);

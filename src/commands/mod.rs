@@ -23,7 +23,26 @@ pub fn configured(
     dirs: &[std::path::PathBuf],
     config: &crate::cli::ConfigArgs,
 ) -> Result<std::sync::Arc<crate::config::Config>, i32> {
-    crate::config::Resolver::new(config.config.as_deref(), config.isolated, dirs)
-        .and_then(|mut r| r.for_path("."))
-        .map_err(inputs::config_error)
+    resolver_at(dirs, config, ".").map(|(_, c)| c)
+}
+
+/// A resolver for the configuration files of a run (the command line's `--config`,
+/// `--isolated` and rule directories) and the configuration governing `path`, so a broken
+/// one stops the run before anything is read. An error is reported (exit code 2).
+pub fn resolver_at(
+    dirs: &[std::path::PathBuf],
+    config: &crate::cli::ConfigArgs,
+    path: &str,
+) -> Result<
+    (
+        crate::config::Resolver,
+        std::sync::Arc<crate::config::Config>,
+    ),
+    i32,
+> {
+    let mut resolver =
+        crate::config::Resolver::new(config.config.as_deref(), config.isolated, dirs)
+            .map_err(inputs::config_error)?;
+    let governing = resolver.for_path(path).map_err(inputs::config_error)?;
+    Ok((resolver, governing))
 }
