@@ -390,30 +390,51 @@ fn compounds(
     flagged: &mut HashSet<(usize, usize)>,
     out: &mut Vec<Finding>,
 ) {
-    // One pass over the words finds the closed-form candidates (single words of five letters
-    // or more outside hyphenated chains) and the open and hyphenated pairs, each with the
-    // FxHash of its letters (a pair's: both parts run together). Only the words some pair's
-    // hash matches are indexed, and only the pairs some indexed word's hash matches are
-    // looked up: the hashes only skip work (a collision costs a look-up), the index decides.
-    // at most one of each per token: sized once, never grown (a long document has many)
+    // A first pass over the words finds the closed-form candidates (single words of five
+    // letters or more outside hyphenated chains), each with the FxHash of its letters, and
+    // keeps every word's hash. A second pass forms the open and hyphenated pairs, each hashed
+    // as its two parts run together (the first part's hash carried on over the second's
+    // letters: the hasher reads a byte at a time), and keeps only those whose hash some
+    // closed candidate may have. Only the words some kept pair's hash matches are indexed,
+    // and only the pairs some indexed word's hash matches are looked up: the hashes only skip
+    // work (a collision costs a look-up), the index decides.
     let tokens: usize = cx.ex.sentences.iter().map(|s| s.tokens.len()).sum();
-    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::with_capacity(tokens); // sentence, first word, token, hash
-    let mut pairs: Vec<Pair> = Vec::with_capacity(tokens);
-    let mut parts: Vec<Option<Cow<str>>> = Vec::new();
+    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new(); // sentence, first word, token, hash
+                                                                  // per token of the document (sentence by sentence): its part's hash, if it is a part
+                                                                  // that can come second (written in lower case: not a capitalised first word)
+    let mut hashes: Vec<Option<(u64, bool)>> = Vec::with_capacity(tokens);
     for (si, s) in cx.ex.sentences.iter().enumerate() {
         let tokens = &s.tokens;
         let first = first_word(tokens);
-        parts.clear();
-        parts.extend((0..tokens.len()).map(|i| part(cx, tokens, i, first)));
         for i in 0..tokens.len() {
+            let part = part(cx, tokens, i, first);
+            let hash = part.as_ref().map(|w| letters_hash(w, ""));
             let in_chain = i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined;
             if tokens[i].span.len() >= 5 && !in_chain && !glued_hyphen(cx, tokens, i + 1) {
-                if let Some(w) = &parts[i] {
-                    closed.push((si, first, i, letters_hash(w, "")));
+                if let Some(h) = hash {
+                    closed.push((si, first, i, h));
                 }
             }
+            hashes.push(hash.map(|h| (h, matches!(part, Some(Cow::Borrowed(_))))));
+        }
+    }
+    if closed.is_empty() {
+        return;
+    }
+    let closed_hashes = HashFilter::new(closed.iter().map(|c| c.3), closed.len());
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut at = 0; // the index in `hashes` of the sentence's first token
+    for (si, s) in cx.ex.sentences.iter().enumerate() {
+        let tokens = &s.tokens;
+        let first = first_word(tokens);
+        let hashes = &hashes[at..at + tokens.len()];
+        at += tokens.len();
+        for i in 0..tokens.len() {
+            let Some((first_hash, _)) = hashes[i] else {
+                continue;
+            };
             // not inside a longer hyphenated chain
-            if in_chain {
+            if i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined {
                 continue;
             }
             let (form, j) = if glued_hyphen(cx, tokens, i + 1) && tokens[i + 1].joined {
@@ -423,20 +444,21 @@ fn compounds(
             } else {
                 continue;
             };
-            // the second part as `part(.., j, usize::MAX)` reads it: a capitalised first
-            // word (lower-cased, owned) is no second part
-            let second = match parts.get(j) {
-                Some(Some(Cow::Owned(_))) | Some(None) | None => None,
-                Some(b) => b.as_ref(),
-            };
-            if let (Some(a), Some(b)) = (&parts[i], second) {
+            // a capitalised first word (lower-cased, owned) is no second part
+            if !matches!(hashes.get(j), Some(Some((_, true)))) {
+                continue;
+            }
+            let mut h = FxHasher::resume(first_hash);
+            h.write(cx.doc.original_slice(tokens[j].span).as_bytes());
+            let hash = h.finish();
+            if closed_hashes.may_contain(hash) {
                 pairs.push(Pair {
                     sentence: si,
                     first,
                     i,
                     j,
                     form,
-                    hash: letters_hash(a, b),
+                    hash,
                 });
             }
         }

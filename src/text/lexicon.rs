@@ -9,6 +9,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    /// A hasher that goes on from a hash it finished: it reads a byte at a time, so writing
+    /// `b` to `FxHasher::resume(hash of a)` gives the hash of `a` and `b` run together.
+    pub fn resume(state: u64) -> FxHasher {
+        FxHasher(state)
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
