@@ -38,14 +38,16 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 
 /// Extracts every claim with the sentence it belongs to.
 pub fn extract_all(doc: &Document) -> Extraction {
-    let mut tagged: Vec<(usize, Claim)> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut claim_sentence: Vec<usize> = Vec::new();
     let mut refs = Vec::new();
     let mut buf = Vec::new();
     for (si, s) in sentences::split(doc).into_iter().enumerate() {
         let ctx = Ctx::new(doc, &s);
         extract_sentence(&ctx, &mut buf);
         drop(ctx);
-        tagged.extend(buf.drain(..).map(|c| (si, c)));
+        claim_sentence.resize(claim_sentence.len() + buf.len(), si);
+        claims.append(&mut buf);
         let mut tokens = s.tokens;
         if !doc.map.is_identity() {
             for t in &mut tokens {
@@ -59,7 +61,7 @@ pub fn extract_all(doc: &Document) -> Extraction {
         });
     }
     let identity = doc.map.is_identity();
-    for (_, c) in &mut tagged {
+    for c in &mut claims {
         if !identity {
             for span in c.spans_mut() {
                 *span = doc.map.span_to_original(*span);
@@ -68,9 +70,16 @@ pub fn extract_all(doc: &Document) -> Extraction {
         let text = doc.original_slice(c.span()).to_string();
         c.set_text(text);
     }
-    // stable, like `sort_by`; each key computed once, the large claims moved once
-    tagged.sort_by_cached_key(|(_, c)| (c.span().start, std::cmp::Reverse(c.span().end), c.kind()));
-    let (claim_sentence, claims) = tagged.into_iter().unzip();
+    // ordered by span (stable, like `sort_by`): the keys are sorted and the large claims
+    // moved once, into their places; nothing moves when they are in order already
+    let key = |c: &Claim| (c.span().start, std::cmp::Reverse(c.span().end), c.kind());
+    if !claims.is_sorted_by_key(key) {
+        let mut order: Vec<_> = claims.iter().map(key).zip(0..).collect();
+        order.sort_unstable(); // the indices tell equal keys apart: stable
+        let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+        claims = order.iter().filter_map(|&(_, k)| slots[k].take()).collect();
+        claim_sentence = order.iter().map(|&(_, k)| claim_sentence[k]).collect();
+    }
     Extraction {
         sentences: refs,
         claims,

@@ -227,11 +227,13 @@ pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
     if covers.is_empty() {
         return;
     }
-    // only this sentence's claims are looked at: the document's earlier claims stay as they are
-    let tail = out.split_off(first);
-    for (index, c) in tail.into_iter().enumerate() {
-        let numeric = index < numeric_end - first;
-        let bare_count_inside = match &c {
+    // only this sentence's numeric claims are looked at: the document's earlier claims and
+    // this sentence's others stay as they are (and where they are, until one is dropped)
+    let mut index = 0;
+    out.retain(|c| {
+        index += 1;
+        let numeric = (first..numeric_end).contains(&(index - 1));
+        let bare_count_inside = match c {
             Claim::Quantity(q) => {
                 q.unit.dimension == crate::numbers::units::Dimension::Count
                     && covers
@@ -240,8 +242,6 @@ pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
             }
             _ => false,
         };
-        if !(numeric && bare_count_inside) {
-            out.push(c);
-        }
-    }
+        !(numeric && bare_count_inside)
+    });
 }
