@@ -1,6 +1,7 @@
-//! Throughput: `cargo bench --bench extract` prints MB/s and documents/s for extraction
-//! alone and for extraction plus every built-in rule, single-threaded and on all cores, and
-//! the peak resident memory of the run.
+//! Throughput: `cargo bench --bench extract` prints MB/s and documents/s for sentence
+//! splitting and tokenizing alone (the floor under the rest), for extraction, and for
+//! extraction plus every built-in rule, single-threaded and on all cores, and the peak
+//! resident memory of the run.
 //!
 //! The corpus is the shipped examples and claim fixtures (dense in figures: a worst case)
 //! repeated to about 20 MB; set `FACTLINT_BENCH_CORPUS=path` to repeat a file of your own
@@ -77,12 +78,24 @@ fn documents(text: &str) -> Vec<String> {
     docs
 }
 
-/// Extraction alone (`check` false) or with every built-in rule: claims or findings counted.
-fn run_one(d: &str, registry: Option<&factlint::rules::Registry>) -> usize {
+/// How much of the pipeline a run goes through.
+#[derive(Clone, Copy)]
+enum Stage<'a> {
+    /// Sentences and their tokens only: the floor under everything after it.
+    Sentences,
+    /// Extraction.
+    Extract,
+    /// Extraction and every built-in rule.
+    Check(&'a factlint::rules::Registry),
+}
+
+/// One document through `stage`: sentences, claims or findings counted.
+fn run_one(d: &str, stage: Stage) -> usize {
     let doc = factlint::Document::from_text("bench.txt", d.to_string());
-    match registry {
-        None => factlint::extract(&doc).len(),
-        Some(r) => {
+    match stage {
+        Stage::Sentences => factlint::text::sentences::split(&doc).len(),
+        Stage::Extract => factlint::extract(&doc).len(),
+        Stage::Check(r) => {
             let ex = factlint::extract_all(&doc);
             r.check(&doc, &ex).len()
         }
@@ -102,11 +115,7 @@ fn cpu_seconds() -> Option<f64> {
 
 /// The best of three runs over every document on `threads` threads: (wall-clock seconds,
 /// CPU seconds, count), each the least of the three runs.
-fn best_of_3(
-    docs: &[String],
-    registry: Option<&factlint::rules::Registry>,
-    threads: usize,
-) -> (f64, Option<f64>, usize) {
+fn best_of_3(docs: &[String], stage: Stage, threads: usize) -> (f64, Option<f64>, usize) {
     let mut best = f64::MAX;
     let mut best_cpu: Option<f64> = None;
     let mut count = 0;
@@ -114,7 +123,7 @@ fn best_of_3(
         let cpu_start = cpu_seconds();
         let start = Instant::now();
         count = if threads == 1 {
-            docs.iter().map(|d| run_one(d, registry)).sum()
+            docs.iter().map(|d| run_one(d, stage)).sum()
         } else {
             let next = AtomicUsize::new(0);
             std::thread::scope(|s| {
@@ -125,7 +134,7 @@ fn best_of_3(
                             loop {
                                 let k = next.fetch_add(1, Ordering::Relaxed);
                                 let Some(d) = docs.get(k) else { break n };
-                                n += run_one(d, registry);
+                                n += run_one(d, stage);
                             }
                         })
                     })
@@ -162,11 +171,12 @@ fn main() {
         "corpus: {mb:.1} MB in {} documents; {cores} core(s); best of 3 runs each",
         docs.len()
     );
-    for (label, reg, what) in [
-        ("extract", None, "claims"),
+    for (label, stage, what) in [
+        ("sentences and tokens", Stage::Sentences, "sentences"),
+        ("extract", Stage::Extract, "claims"),
         (
             "extract + check (built-in rules)",
-            Some(&registry),
+            Stage::Check(&registry),
             "findings",
         ),
     ] {
@@ -175,7 +185,7 @@ fn main() {
             threads.push(cores);
         }
         for t in threads {
-            let (secs, cpu, count) = best_of_3(&docs, reg, t);
+            let (secs, cpu, count) = best_of_3(&docs, stage, t);
             let how = if t == 1 {
                 "single-threaded".to_string()
             } else {
