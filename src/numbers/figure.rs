@@ -4,7 +4,7 @@
 use super::units::{canonical_currency, CURRENCY_SIGNS, CURRENCY_WORDS};
 use super::words;
 use crate::claims::Ctx;
-use crate::text::lexicon::{has_shape, shapes, Shapes};
+use crate::text::lexicon::{has_shape, shape_add, shapes, Shapes};
 use crate::text::tokens::TokenKind;
 
 /// One figure: tokens `start..end` of the sentence.
@@ -609,6 +609,18 @@ const START_WORDS: &[&str] = &[
 ];
 const START_SHAPES: Shapes = shapes(START_WORDS);
 
+/// The shapes of the small number words and [`START_WORDS`] together: one test rules out
+/// most words before either list is looked at.
+const NUMBER_OR_START_SHAPES: Shapes = {
+    let mut m = words::SMALL_SHAPES;
+    let mut i = 0;
+    while i < START_WORDS.len() {
+        m = shape_add(m, START_WORDS[i]);
+        i += 1;
+    }
+    m
+};
+
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
@@ -621,10 +633,12 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
         }
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
-            words::small(t).is_some()
-                || (has_shape(&START_SHAPES, t)
-                    && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
-                || currency_before(ctx, i).is_some()
+            (has_shape(&NUMBER_OR_START_SHAPES, t)
+                && (words::small(t).is_some()
+                    || (has_shape(&START_SHAPES, t)
+                        && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))))
+                // a currency word before a figure has at most 3 bytes (see `currency_before`)
+                || (t.len() <= 3 && currency_before(ctx, i).is_some())
         }
         None => false,
     }

@@ -37,7 +37,7 @@ const SMALL: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
-const SMALL_SHAPES: Shapes = {
+pub(crate) const SMALL_SHAPES: Shapes = {
     let mut words = [""; SMALL.len()];
     let mut i = 0;
     while i < SMALL.len() {

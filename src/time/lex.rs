@@ -429,6 +429,96 @@ const SHAPES: Shapes = {
     m
 };
 
+/// Keywords that name a time on their own ("yesterday", "noon", "annually", "weekend", ...):
+/// with the months, weekdays, time units, ordinals, numbers and "Q1"/"H1" words, the
+/// classes of which every time expression holds at least one (see [`is_anchor`]).
+const fn is_anchor_keyword(k: K) -> bool {
+    matches!(
+        k,
+        K::Noon
+            | K::Midnight
+            | K::Yesterday
+            | K::Today
+            | K::Tomorrow
+            | K::Tonight
+            | K::Night
+            | K::Morning
+            | K::Afternoon
+            | K::Evening
+            | K::Weekend
+            | K::Half
+            | K::Annually
+            | K::Yearly
+            | K::Daily
+            | K::Weekly
+            | K::Monthly
+            | K::Quarterly
+            | K::Hourly
+            | K::Annum
+    )
+}
+
+/// Whether a token of class `c` anchors a time expression: every pattern of
+/// [`super::scan`] needs one (a number, a month, a weekday, a time unit, an ordinal, "Q1",
+/// "H1" or an anchor keyword); "the", "in", "last", "a" alone never make one.
+pub(crate) fn is_anchor(c: C) -> bool {
+    match c {
+        C::Num(..) | C::NumX | C::Month(..) | C::Wd(..) | C::Unit(..) | C::Ord(_) => true,
+        C::Q(_) | C::H(_) => true,
+        C::Kw(k) => is_anchor_keyword(k),
+        C::Other | C::NumW(_) | C::P(_) => false,
+    }
+}
+
+/// The shapes of the words of letters only whose class may be an anchor.
+const ANCHOR_SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < MONTH_WORDS.len() {
+        m = shape_add(m, MONTH_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < WEEKDAY_WORDS.len() {
+        m = shape_add(m, WEEKDAY_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < UNIT_WORDS.len() {
+        m = shape_add(m, UNIT_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < ORDINAL_WORDS.len() {
+        m = shape_add(m, ORDINAL_WORDS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < KEYWORDS.len() {
+        if is_anchor_keyword(KEYWORDS[i].1) {
+            m = shape_add(m, KEYWORDS[i].0);
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Whether token `i` may be classified as an anchor ([`is_anchor`]), without classifying
+/// it: a number, or a word that has a non-letter byte (apostrophe, digit, non-ASCII) or
+/// the shape of a word whose class may be an anchor. False only when its class is surely
+/// not an anchor, so a sentence with no such token has no time expression.
+pub(crate) fn may_anchor(ctx: &Ctx, i: usize) -> bool {
+    match ctx.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let t = ctx.tok(i);
+            !t.bytes().all(|b| b.is_ascii_alphabetic()) || has_shape(&ANCHOR_SHAPES, t)
+        }
+        // punctuation is `P` or `Other`; "'90s" holds a number
+        Some(TokenKind::Punct) | None => false,
+    }
+}
+
 fn classify_word(text: &str, capitalised: bool) -> C {
     // a word of no known shape is Other, unless it has an apostrophe (the key drops a
     // possessive, folds a curly apostrophe; words with apostrophes have no shapes)
@@ -516,6 +606,18 @@ mod tests {
         for (w, n) in ORDINAL_WORDS {
             assert_eq!(lookup(w.as_bytes(), false), C::Ord(*n), "{w}");
         }
+    }
+
+    #[test]
+    fn every_word_of_an_anchor_class_has_an_anchor_shape() {
+        for e in table().iter().flatten() {
+            for c in [e.cap, e.low] {
+                if is_anchor(c) && e.word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    assert!(has_shape(&ANCHOR_SHAPES, e.word), "{}", e.word);
+                }
+            }
+        }
+        assert!(!has_shape(&ANCHOR_SHAPES, "the") || !has_shape(&ANCHOR_SHAPES, "said"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::calendar::{
     add_days, add_months, add_years, days_inclusive, month_end, month_start, months_days,
     week_start, weekday_on_or_after, weekday_on_or_before, years_days, ymd,
 };
-use super::lex::{classify, Unit, C, K};
+use super::lex::{classify, is_anchor, may_anchor, Unit, C, K};
 use crate::claims::date::Granularity;
 use crate::claims::Ctx;
 use jiff::civil::{Date, Weekday};
@@ -82,7 +82,9 @@ pub fn scan_cached<'c>(ctx: &'c Ctx) -> &'c [TimeExpr] {
 /// Scans one sentence.
 pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    if ctx.tokens.is_empty() {
+    // every time expression holds an anchor (a number, a month, a time unit, "yesterday",
+    // ...): a sentence with no token that may be one has none, and needs no classes
+    if !(0..ctx.len()).any(|i| may_anchor(ctx, i)) {
         return out;
     }
     let s = Scan {
@@ -91,7 +93,7 @@ pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
         doc: ctx.doc.date,
         future: Cell::new(None),
     };
-    if !s.c.iter().any(|c| !matches!(c, C::Other | C::P(_))) {
+    if !s.c.iter().any(|&c| is_anchor(c)) {
         return out;
     }
     let mut i = 0;
