@@ -210,10 +210,10 @@ fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
     // period", "a 27-kilometre ring") or after "more", "extra" ("2 more minutes")
     if !has_unit && !fig.percent && !fig.points && fig.currency.is_none() {
         let hyphen = ctx.is(end, "-") && ctx.joined(end) && ctx.joined(end + 1);
-        let more = matches!(
-            ctx.lower(end).as_str(),
-            "more" | "extra" | "additional" | "fewer" | "less" | "further"
-        );
+        // ASCII case folding says what `to_lowercase` would for words without a "k"
+        let more = ["more", "extra", "additional", "fewer", "less", "further"]
+            .iter()
+            .any(|w| ctx.is(end, w));
         let skip_words = usize::from(hyphen || more);
         let found = unit_at(ctx, end).map(|u| (u, 0)).or_else(|| {
             (skip_words > 0)
@@ -403,7 +403,10 @@ pub fn nearest_period(
                     "monthly", "yearly",
                 ]
                 .iter()
-                .any(|w| p.text.to_ascii_lowercase().starts_with(w));
+                .any(|w| {
+                    let t = p.text.as_bytes();
+                    t.len() >= w.len() && t[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                });
             let reach = if how_often { 0 } else { 12 };
             (dist <= reach && !clause_break(x, y)).then_some((dist, p))
         })

@@ -231,9 +231,9 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
             j += used;
             continue;
         }
-        let lower = t.to_ascii_lowercase();
-        match lower.as_str() {
-            "a" | "an" if !any => {
+        let is = |w: &str| t.eq_ignore_ascii_case(w);
+        match () {
+            _ if (is("a") || is("an")) && !any => {
                 let next = ctx.tok(j + 1);
                 let takes = matches!(words::scale(next), Some((_, false)))
                     || next.eq_ignore_ascii_case("dozen");
@@ -244,12 +244,12 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
                 any = true;
                 j += 1;
             }
-            "dozen" if any || j == i => {
+            _ if is("dozen") && (any || j == i) => {
                 cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
                 any = true;
                 j += 1;
             }
-            "and" if any => {
+            _ if is("and") && any => {
                 if ctx.seq(j + 1, &["a", "half"]) && cur > 0.0 {
                     cur += 0.5;
                     j += 3;

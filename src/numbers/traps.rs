@@ -5,6 +5,7 @@ use super::figure;
 use super::qualifier::qualifier_before;
 use super::units::unit_at;
 use crate::claims::Ctx;
+use crate::text::lexicon::{has_shape, shape_add, Shapes};
 
 /// Nouns after which a number is an identifier, not an amount ("page 5", "room 101").
 const IDENTIFIER_NOUNS: &[&str] = &[
@@ -86,6 +87,18 @@ const IDENTIFIER_NOUNS: &[&str] = &[
     "g",
     "no.",
 ];
+
+/// The shapes of the identifier nouns of letters only ("no." has none: a word with another
+/// byte is always compared).
+const IDENTIFIER_SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < IDENTIFIER_NOUNS.len() {
+        m = shape_add(m, IDENTIFIER_NOUNS[i]);
+        i += 1;
+    }
+    m
+};
 
 const STREET_WORDS: &[&str] = &[
     "street",
@@ -204,10 +217,12 @@ pub fn is_trap(ctx: &Ctx, i: usize) -> bool {
     }
     if i >= 1 {
         let prev = ctx.tok(i - 1);
-        if IDENTIFIER_NOUNS
-            .iter()
-            .any(|w| prev.eq_ignore_ascii_case(w))
-            && ctx.is_number(i)
+        if ctx.is_number(i)
+            && (has_shape(&IDENTIFIER_SHAPES, prev)
+                || !prev.bytes().all(|b| b.is_ascii_alphabetic()))
+            && IDENTIFIER_NOUNS
+                .iter()
+                .any(|w| prev.eq_ignore_ascii_case(w))
         {
             return true;
         }

@@ -72,68 +72,75 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
     let mut buf = [0u8; 8];
     buf[..word.len()].copy_from_slice(word.as_bytes());
     buf[..word.len()].make_ascii_lowercase();
-    let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    Some(match w {
-        "hundred" => (1e2, false),
-        "lakh" | "lakhs" | "lac" => (1e5, false),
-        "crore" | "crores" => (1e7, false),
-        "thousand" => (1e3, false),
-        "million" => (1e6, false),
-        "billion" => (1e9, false),
-        "trillion" => (1e12, false),
-        "k" => (1e3, true),
-        "m" | "mn" | "mln" | "mio" => (1e6, true),
-        "bn" | "b" | "bln" => (1e9, true),
-        "tn" | "trn" | "tr" => (1e12, true),
+    Some(match &buf[..word.len()] {
+        b"hundred" => (1e2, false),
+        b"lakh" | b"lakhs" | b"lac" => (1e5, false),
+        b"crore" | b"crores" => (1e7, false),
+        b"thousand" => (1e3, false),
+        b"million" => (1e6, false),
+        b"billion" => (1e9, false),
+        b"trillion" => (1e12, false),
+        b"k" => (1e3, true),
+        b"m" | b"mn" | b"mln" | b"mio" => (1e6, true),
+        b"bn" | b"b" | b"bln" => (1e9, true),
+        b"tn" | b"trn" | b"tr" => (1e12, true),
         _ => return None,
     })
 }
 
 /// Whether the word is an ordinal ("first" … "ninth", "tenth", "twentieth", "hundredth").
 pub fn is_ordinal(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-    ) || (w.ends_with("th")
-        && (small(&w[..w.len() - 2]).is_some()
-            || w.ends_with("ieth")
-            || w.ends_with("dredth")
-            || w.ends_with("sandth")))
+    const ORDINALS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
+        || (ends_with_ignore_case(word, "th")
+            && (small(&word[..word.len() - 2]).is_some()
+                || ends_with_ignore_case(word, "ieth")
+                || ends_with_ignore_case(word, "dredth")
+                || ends_with_ignore_case(word, "sandth")))
+}
+
+/// `word` ends with the ASCII `suffix`, ASCII case ignored (as `to_ascii_lowercase` and
+/// `ends_with` would say, without allocating).
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 /// Plural scale words after a number in words: "three billions", "three thousand millions".
 pub fn plural_scale(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "trillions" => 1e12,
-        _ => return None,
-    })
+    const PLURAL_SCALES: &[(&str, f64)] = &[
+        ("thousands", 1e3),
+        ("millions", 1e6),
+        ("billions", 1e9),
+        ("trillions", 1e12),
+    ];
+    PLURAL_SCALES
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 /// Fraction words: "half" → 2, "third(s)" → 3, "quarter(s)" → 4, "fifth(s)" → 5 ...
 pub fn fraction_denominator(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "sixth" | "sixths" => 6.0,
-        "seventh" | "sevenths" => 7.0,
-        "eighth" | "eighths" => 8.0,
-        "ninth" | "ninths" => 9.0,
-        "tenth" | "tenths" => 10.0,
+    // no fraction word is longer than 8 bytes: a longer one needs no lower-casing
+    if word.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    Some(match &buf[..word.len()] {
+        b"half" | b"halves" => 2.0,
+        b"third" | b"thirds" => 3.0,
+        b"quarter" | b"quarters" | b"fourth" | b"fourths" => 4.0,
+        b"fifth" | b"fifths" => 5.0,
+        b"sixth" | b"sixths" => 6.0,
+        b"seventh" | b"sevenths" => 7.0,
+        b"eighth" | b"eighths" => 8.0,
+        b"ninth" | b"ninths" => 9.0,
+        b"tenth" | b"tenths" => 10.0,
         _ => return None,
     })
 }
