@@ -93,11 +93,13 @@ pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
         doc: ctx.doc.date,
         future: Cell::new(None),
     };
-    if !s.c.iter().any(|&c| is_anchor(c)) {
+    // an expression found at `i` holds an anchor at `i` or after it (what the patterns look
+    // at before `i` only rules matches out): no expression starts after the last anchor
+    let Some(last_anchor) = s.c.iter().rposition(|&c| is_anchor(c)) else {
         return out;
-    }
+    };
     let mut i = 0;
-    while i < s.c.len() {
+    while i <= last_anchor {
         // no pattern starts at an ordinary word or punctuation (but "'90s")
         if matches!(s.c[i], C::Other) || matches!(s.c[i], C::P(p) if p != b'\'') {
             i += 1;
