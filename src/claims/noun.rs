@@ -2,6 +2,7 @@
 //! attacks", head "attack").
 
 use super::Ctx;
+use crate::text::lexicon::{has_shape, shapes, Shapes};
 use std::ops::Range;
 
 /// Words that end a counted noun phrase.
@@ -288,8 +289,17 @@ const NOUN_STOP: &[&str] = &[
 /// Leading words dropped from a counted noun phrase ("2,000 other representatives").
 const NOUN_LEAD_DROP: &[&str] = &["other", "more", "additional", "extra", "new", "further"];
 
+/// The shapes of [`NOUN_STOP`]: most words are ruled out before the list is scanned.
+const NOUN_STOP_SHAPES: Shapes = shapes(NOUN_STOP);
+
 pub fn is_stop(w: &str) -> bool {
-    NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+    has_shape(&NOUN_STOP_SHAPES, w) && NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// `w` ends with the ASCII `suffix`, ASCII case ignored.
+fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
+    let (w, s) = (w.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 /// The counted noun phrase starting at token `j`: up to four words, stopping at function
@@ -321,8 +331,7 @@ pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
             break;
         }
         if k > start {
-            let lw = w.to_ascii_lowercase();
-            if (lw.ends_with("ed") || lw.ends_with("ing")) && lw.len() > 4 {
+            if (ends_with_ignore_case(w, "ed") || ends_with_ignore_case(w, "ing")) && w.len() > 4 {
                 break;
             }
             // a capitalised word after a lower-case noun starts something else
