@@ -88,19 +88,24 @@ pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
     digits.parse::<f64>().ok().map(|v| (v, decimals))
 }
 
+/// Whether the word `t` at token `i` may be a currency sign or code before a figure: a
+/// short word glued to "$" ("US$"), "Rs", "RM" or a code of 3 capitals.
+#[inline(always)]
+fn word_may_be_currency(ctx: &Ctx, i: usize, t: &str) -> bool {
+    t.len() <= 3
+        && (ctx.tok(i + 1) == "$"
+            || t.eq_ignore_ascii_case("rs")
+            || t == "RM"
+            || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())))
+}
+
 /// A currency sign or code starting at token `i`: (code, tokens used).
 pub fn currency_before(ctx: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     // fast path: a currency sign is a symbol or a short word glued to "$", a code is 3 letters
     let t = ctx.tok(i);
     let candidate = match ctx.kind(i) {
         Some(TokenKind::Punct) => t.starts_with(['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₦', '₱']),
-        Some(TokenKind::Word) => {
-            t.len() <= 3
-                && (ctx.tok(i + 1) == "$"
-                    || t.eq_ignore_ascii_case("rs")
-                    || t == "RM"
-                    || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())))
-        }
+        Some(TokenKind::Word) => word_may_be_currency(ctx, i, t),
         _ => false,
     };
     if !candidate {
@@ -622,6 +627,7 @@ const NUMBER_OR_START_SHAPES: Shapes = {
 };
 
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
+#[inline]
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Number) => true,
@@ -637,8 +643,7 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
                 && (words::small(t).is_some()
                     || (has_shape(&START_SHAPES, t)
                         && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))))
-                // a currency word before a figure has at most 3 bytes (see `currency_before`)
-                || (t.len() <= 3 && currency_before(ctx, i).is_some())
+                || (word_may_be_currency(ctx, i, t) && currency_before(ctx, i).is_some())
         }
         None => false,
     }
