@@ -429,8 +429,9 @@ pub fn extract_numeric(ctx: &Ctx, out: &mut Vec<Claim>) {
     }
     let mut i = 0;
     while i < ctx.len() {
-        let implied = in_any(&skip, i) && (ctx.is(i, "a") || ctx.is(i, "an") || ctx.is(i, "half"));
-        if (in_any(&skip, i) && !implied) || in_any(&taken, i) || !figure::can_start(ctx, i) {
+        let in_skip = in_any(&skip, i);
+        let implied = in_skip && (ctx.is(i, "a") || ctx.is(i, "an") || ctx.is(i, "half"));
+        if (in_skip && !implied) || in_any(&taken, i) || !figure::can_start(ctx, i) {
             i += 1;
             continue;
         }
