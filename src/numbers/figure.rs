@@ -1,7 +1,9 @@
 //! Figures: one number as written, in digits or words, with its scale word, currency and
 //! percent sign, read from a sentence's tokens.
 
-use super::units::{canonical_currency, CURRENCY_SIGNS, CURRENCY_WORDS};
+use super::units::{
+    canonical_currency, may_start_phrase, shape_add_folded, CURRENCY_SIGNS, CURRENCY_WORDS,
+};
 use super::words;
 use crate::claims::Ctx;
 use crate::text::lexicon::{has_shape, shape_add, shapes, Shapes};
@@ -135,6 +137,19 @@ static CURRENCY_WORD_LEXICON: std::sync::LazyLock<crate::text::lexicon::Lexicon<
         )
     });
 
+/// The shapes of the first words of [`CURRENCY_WORDS`].
+const CURRENCY_FIRST_SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < CURRENCY_WORDS.len() {
+        if !CURRENCY_WORDS[i].0.is_empty() {
+            m = shape_add_folded(m, CURRENCY_WORDS[i].0[0]);
+        }
+        i += 1;
+    }
+    m
+};
+
 /// A currency word or code after a figure at token `j`: (code, tokens used).
 pub fn currency_after(ctx: &Ctx, j: usize) -> Option<(&'static str, usize)> {
     if !ctx.is_word(j) {
@@ -151,6 +166,10 @@ pub fn currency_after(ctx: &Ctx, j: usize) -> Option<(&'static str, usize)> {
         if ctx.is(j + 4, "dollars") || ctx.is(j + 4, "dollar") {
             return Some(("USD", 5));
         }
+        return None;
+    }
+    // most words start no currency name: no lexicon look-up for them
+    if !may_start_phrase(&CURRENCY_FIRST_SHAPES, t) {
         return None;
     }
     CURRENCY_WORD_LEXICON
@@ -652,6 +671,30 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_first_word_of_a_unit_or_currency_may_start_one() {
+        let firsts = super::super::units::UNITS
+            .iter()
+            .map(|u| u.0)
+            .chain(CURRENCY_WORDS.iter().map(|c| c.0))
+            .filter_map(|words| words.first());
+        for w in firsts {
+            assert!(w.len() < 32, "{w}");
+            let shapes = if CURRENCY_WORDS.iter().any(|c| c.0.first() == Some(w)) {
+                &CURRENCY_FIRST_SHAPES
+            } else {
+                &super::super::units::UNIT_FIRST_SHAPES
+            };
+            for v in [
+                w.to_string(),
+                w.to_ascii_lowercase(),
+                w.to_ascii_uppercase(),
+            ] {
+                assert!(may_start_phrase(shapes, &v), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn digits() {
