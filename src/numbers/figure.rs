@@ -69,20 +69,26 @@ pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
     if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut digits = String::with_capacity(s.len());
-    digits.push_str(first);
     let mut grouped = false;
-    for g in groups {
+    for g in groups.clone() {
         if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         grouped = true;
-        digits.push_str(g);
     }
     if grouped && first.len() > 3 {
         return None;
     }
     let decimals = frac.map_or(0, |f| f.len() as u32);
+    if !grouped {
+        // no comma: the digits are the text itself ("85500.5"), no copy needed
+        return s.parse::<f64>().ok().map(|v| (v, decimals));
+    }
+    let mut digits = String::with_capacity(s.len());
+    digits.push_str(first);
+    for g in groups {
+        digits.push_str(g);
+    }
     if let Some(f) = frac {
         digits.push('.');
         digits.push_str(f);

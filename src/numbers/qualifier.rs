@@ -83,13 +83,18 @@ pub const PHRASES: &[(&[&str], Qualifier)] = &[
 /// The default relative tolerance of "about" and "nearly" (rules may use their own).
 pub const DEFAULT_TOLERANCE: f64 = 0.10;
 
+use super::units::{may_start_phrase, shape_add_folded};
 use crate::claims::Ctx;
-use crate::text::lexicon::Lexicon;
+use crate::text::lexicon::{Lexicon, Shapes};
 use std::sync::LazyLock;
 
 /// The qualifier phrase ending just before token `i`: (qualifier, first token).
 pub fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
     if i == 0 {
+        return None;
+    }
+    // most words end no qualifier phrase: no lexicon look-up for them
+    if !may_start_phrase(&LAST_WORD_SHAPES, ctx.tok(i - 1)) {
         return None;
     }
     let mut best: Option<(Qualifier, usize)> = None;
@@ -105,5 +110,37 @@ pub fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
     best
 }
 
+/// The shapes of the last words of [`PHRASES`] (the words the lexicon is keyed by).
+const LAST_WORD_SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < PHRASES.len() {
+        if !PHRASES[i].0.is_empty() {
+            m = shape_add_folded(m, PHRASES[i].0[PHRASES[i].0.len() - 1]);
+        }
+        i += 1;
+    }
+    m
+};
+
 static QUALIFIER_LEXICON: LazyLock<Lexicon<Qualifier>> =
     LazyLock::new(|| Lexicon::new(PHRASES.iter().map(|(w, q)| (*w, *q)).collect(), usize::MAX));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_last_word_of_a_phrase_passes_the_shape_filter() {
+        for (words, _) in PHRASES {
+            let w = words.last().expect("a phrase has words");
+            assert!(w.len() < 32, "{w}");
+            assert!(may_start_phrase(&LAST_WORD_SHAPES, w), "{w}");
+            assert!(
+                may_start_phrase(&LAST_WORD_SHAPES, &w.to_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        assert!(!may_start_phrase(&LAST_WORD_SHAPES, "said"));
+    }
+}
