@@ -351,6 +351,10 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     let mut last_end = 0usize; // claims do not overlap
     let mut i = 0;
     while i < n {
+        if !may_start_age(ctx.tok(i)) {
+            i += 1;
+            continue;
+        }
         let Some(claim_end) = one(ctx, i, last_end, out) else {
             i += 1;
             continue;
@@ -360,16 +364,24 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     }
 }
 
+/// Whether a pattern may start at a token of text `t`: every one starts at a number,
+/// "year(s)", "age(d)", "born" or "b", told apart here by first byte and length.
+#[inline]
+fn may_start_age(t: &str) -> bool {
+    let n = t.len();
+    match t.as_bytes().first() {
+        Some(b'0'..=b'9') => true,
+        Some(b'y' | b'Y') => n == 4 || n == 5,
+        Some(b'a' | b'A') => n == 3 || n == 4,
+        Some(b'b' | b'B') => n == 1 || n == 4,
+        _ => false,
+    }
+}
+
 /// Tries every pattern at token `i`; returns the last token of the claim it pushed.
+#[inline(never)]
 fn one(ctx: &Ctx, i: usize, min_start: usize, out: &mut Vec<Claim>) -> Option<usize> {
     let t = ctx.tok(i);
-    // every pattern starts at a number, "year(s)", "age(d)", "born" or "b"
-    if !matches!(
-        t.as_bytes().first(),
-        Some(b'0'..=b'9' | b'y' | b'Y' | b'a' | b'A' | b'b' | b'B')
-    ) {
-        return None;
-    }
     if ctx.is_number(i) {
         // "John Doe, 58," / "John Doe (58)"
         if let Some(v) = plain_int(ctx, i) {

@@ -46,7 +46,8 @@ use std::ops::Range;
 /// Time units a rate can be per, with their length in seconds as an interval.
 pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
     const DAY: f64 = 86_400.0;
-    Some(match word.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 8];
+    Some(match ascii_lower(word, &mut buf)? {
         "second" | "sec" | "s" => ("second", [1.0, 1.0]),
         "minute" | "min" => ("minute", [60.0, 60.0]),
         "hour" | "hr" | "h" => ("hour", [3600.0, 3600.0]),
@@ -59,8 +60,19 @@ pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
     })
 }
 
+/// `word` ASCII lower-cased into `buf`, or `None` when it is longer than `buf` (no word
+/// matched against it is).
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
+    let b = word.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 fn adverb_unit(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 8];
+    Some(match ascii_lower(word, &mut buf)? {
         "hourly" => "hour",
         "daily" | "nightly" => "day",
         "weekly" => "week",
@@ -99,11 +111,21 @@ fn ordinal_second(ctx: &Ctx, k: usize) -> bool {
 
 /// What the rate is per, found at token `k`: (per, per_seconds, end token).
 fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
-    let w = ctx.lower(k);
-    if let Some(u) = adverb_unit(&w) {
+    // the words compared with `w` are ASCII and at most 8 bytes: for an ASCII token,
+    // ASCII lower-casing in place says what `to_lowercase` would; a longer one matches none
+    let t = ctx.tok(k);
+    let lowered;
+    let mut buf = [0u8; 8];
+    let w: &str = if t.is_ascii() {
+        ascii_lower(t, &mut buf).unwrap_or("")
+    } else {
+        lowered = ctx.lower(k);
+        &lowered
+    };
+    if let Some(u) = adverb_unit(w) {
         return Some((u.to_string(), time_unit(u).map(|t| t.1), k + 1));
     }
-    let per_word = matches!(w.as_str(), "every" | "per" | "each" | "a" | "an");
+    let per_word = matches!(w, "every" | "per" | "each" | "a" | "an");
     if per_word {
         if let Some((u, secs)) = time_unit(ctx.tok(k + 1)).filter(|_| ctx.is_word(k + 1)) {
             if ctx.is(k + 1, "s") || ctx.is(k + 1, "h") || ctx.is(k + 1, "d") || ctx.is(k + 1, "y")
