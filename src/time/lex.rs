@@ -337,11 +337,14 @@ struct Entry {
     low: C,
 }
 
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
 fn fnv(b: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h: u32 = FNV_OFFSET;
     for &x in b {
         h ^= u32::from(x);
-        h = h.wrapping_mul(0x0100_0193);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h as usize
 }
@@ -382,8 +385,13 @@ fn table() -> &'static [Option<Entry>] {
 
 /// The class of a lower-cased word.
 fn lookup(w: &[u8], capitalised: bool) -> C {
+    lookup_hashed(w, fnv(w), capitalised)
+}
+
+/// [`lookup`] with the word's [`fnv`] hash already computed.
+fn lookup_hashed(w: &[u8], hash: usize, capitalised: bool) -> C {
     let t = table();
-    let mut h = fnv(w) & (SLOTS - 1);
+    let mut h = hash & (SLOTS - 1);
     loop {
         match &t[h] {
             None => return C::Other,
@@ -537,11 +545,45 @@ fn classify_word(text: &str, capitalised: bool) -> C {
     if !has_shape(&SHAPES, text) && !may_fold_to_listed(text.as_bytes()) {
         return C::Other;
     }
-    let mut buf = [0u8; 16];
-    match lower_bytes(text, &mut buf) {
-        Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
-        _ => C::Other,
+    let b = text.as_bytes();
+    if b.len() > 16 {
+        let mut buf = [0u8; 16];
+        return match lower_bytes(text, &mut buf) {
+            Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
+            _ => C::Other,
+        };
     }
+    // `lower_bytes` and `fnv` in one pass: at most 16 bytes never overflow the buffer
+    let mut buf = [0u8; 16];
+    let mut h: u32 = FNV_OFFSET;
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let y = match x {
+            b'a'..=b'z' | b'\'' => x,
+            b'A'..=b'Z' => x | 0x20,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
+                i += 2;
+                b'\''
+            }
+            _ => return C::Other,
+        };
+        buf[n] = y;
+        n += 1;
+        i += 1;
+        h ^= u32::from(y);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    if n > 2 && buf[n - 2] == b'\'' && buf[n - 1] == b's' {
+        // a possessive is dropped: hash the rest again
+        n -= 2;
+        h = fnv(&buf[..n]) as u32;
+    }
+    if n == 0 {
+        return C::Other;
+    }
+    lookup_hashed(&buf[..n], h as usize, capitalised)
 }
 
 fn classify_number(text: &str) -> C {
