@@ -478,55 +478,6 @@ pub(crate) fn is_anchor(c: C) -> bool {
     }
 }
 
-/// The shapes of the words of letters only whose class may be an anchor.
-const ANCHOR_SHAPES: Shapes = {
-    let mut m = [[0u32; 32]; 26];
-    let mut i = 0;
-    while i < MONTH_WORDS.len() {
-        m = shape_add(m, MONTH_WORDS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < WEEKDAY_WORDS.len() {
-        m = shape_add(m, WEEKDAY_WORDS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < UNIT_WORDS.len() {
-        m = shape_add(m, UNIT_WORDS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < ORDINAL_WORDS.len() {
-        m = shape_add(m, ORDINAL_WORDS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < KEYWORDS.len() {
-        if is_anchor_keyword(KEYWORDS[i].1) {
-            m = shape_add(m, KEYWORDS[i].0);
-        }
-        i += 1;
-    }
-    m
-};
-
-/// Whether token `i` may be classified as an anchor ([`is_anchor`]), without classifying
-/// it: a number, or a word that has a non-letter byte (apostrophe, digit, non-ASCII) or
-/// the shape of a word whose class may be an anchor. False only when its class is surely
-/// not an anchor, so a sentence with no such token has no time expression.
-pub(crate) fn may_anchor(ctx: &Ctx, i: usize) -> bool {
-    match ctx.kind(i) {
-        Some(TokenKind::Number) => true,
-        Some(TokenKind::Word) => {
-            let t = ctx.tok(i);
-            !t.bytes().all(|b| b.is_ascii_alphabetic()) || has_shape(&ANCHOR_SHAPES, t)
-        }
-        // punctuation is `P` or `Other`; "'90s" holds a number
-        Some(TokenKind::Punct) | None => false,
-    }
-}
-
 /// Whether a word of no known shape may still fold to a listed word in [`lower_bytes`]: when
 /// it ends in a possessive "'s" (dropped), or has an apostrophe (straight or curly) at
 /// byte 1, where "o'clock", the one listed word with an apostrophe, has it. Any other word
@@ -659,18 +610,6 @@ mod tests {
         for (w, n) in ORDINAL_WORDS {
             assert_eq!(lookup(w.as_bytes(), false), C::Ord(*n), "{w}");
         }
-    }
-
-    #[test]
-    fn every_word_of_an_anchor_class_has_an_anchor_shape() {
-        for e in table().iter().flatten() {
-            for c in [e.cap, e.low] {
-                if is_anchor(c) && e.word.bytes().all(|b| b.is_ascii_lowercase()) {
-                    assert!(has_shape(&ANCHOR_SHAPES, e.word), "{}", e.word);
-                }
-            }
-        }
-        assert!(!has_shape(&ANCHOR_SHAPES, "the") || !has_shape(&ANCHOR_SHAPES, "said"));
     }
 
     #[test]

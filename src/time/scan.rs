@@ -10,7 +10,7 @@ use super::calendar::{
     add_days, add_months, add_years, days_inclusive, month_end, month_start, months_days,
     week_start, weekday_on_or_after, weekday_on_or_before, years_days, ymd,
 };
-use super::lex::{classify, is_anchor, may_anchor, Unit, C, K};
+use super::lex::{classify, is_anchor, Unit, C, K};
 use crate::claims::date::Granularity;
 use crate::claims::Ctx;
 use jiff::civil::{Date, Weekday};
@@ -82,9 +82,7 @@ pub fn scan_cached<'c>(ctx: &'c Ctx) -> &'c [TimeExpr] {
 /// Scans one sentence.
 pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    // every time expression holds an anchor (a number, a month, a time unit, "yesterday",
-    // ...): a sentence with no token that may be one has none, and needs no classes
-    if !(0..ctx.len()).any(|i| may_anchor(ctx, i)) {
+    if ctx.tokens.is_empty() {
         return out;
     }
     let s = Scan {
@@ -94,7 +92,8 @@ pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
         future: Cell::new(None),
     };
     // an expression found at `i` holds an anchor at `i` or after it (what the patterns look
-    // at before `i` only rules matches out): no expression starts after the last anchor
+    // at before `i` only rules matches out): no expression starts after the last anchor,
+    // and a sentence with no anchor has none
     let Some(last_anchor) = s.c.iter().rposition(|&c| is_anchor(c)) else {
         return out;
     };
