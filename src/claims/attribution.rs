@@ -14,8 +14,8 @@
 //! emitted by [`super::entity`] from the same [`find`].
 
 use super::names::{
-    self, Appositive, OrgHit, Quotation, Run, Sent, Speaker, ACRONYM, ADVERB, CAP, DEMONYM, DET,
-    INVERTED_VERB, PREFIX, QUOTE, SAY, TITLE,
+    self, Appositive, OrgHit, Quotation, Run, Sent, Speaker, ACCORDING, ACRONYM, ADVERB, CAP,
+    DEMONYM, DET, INVERTED_VERB, POINTED, PREFIX, QUOTE, SAY, TITLE,
 };
 use super::{Claim, Ctx};
 use crate::document::Span;
@@ -113,7 +113,11 @@ impl Found {
 
 /// `<speaker>[ of <Org>][, <appositive>,] <verb>` starting at token `i`.
 fn speaker_then_verb(s: &Sent, i: usize, single: bool, hits: &[OrgHit]) -> Option<Found> {
-    let sp = names::speaker_at(s, i, single)?;
+    verb_after(s, names::speaker_at(s, i, single)?, hits)
+}
+
+/// `[ of <Org>][, <appositive>,] <verb>` after the speaker `sp`.
+fn verb_after(s: &Sent, sp: Speaker, hits: &[OrgHit]) -> Option<Found> {
     let mut k = sp.end;
     let mut app = None;
     let mut of_org = None;
@@ -223,7 +227,10 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
     let n = s.len();
     let mut out: Vec<Found> = Vec::new();
     // every pattern needs a reporting verb or "according to"
-    if !(0..n).any(|i| s.lower_has(i, SAY) || (s.is(i, "according") && s.is(i + 1, "to"))) {
+    let according = |i: usize| s.has(i, ACCORDING) && s.is(i, "according");
+    if !(s.any_lower(SAY)
+        || (s.any(ACCORDING) && (0..n).any(|i| according(i) && s.is(i + 1, "to"))))
+    {
         return out;
     }
     let quotes = if (0..n).any(|i| s.has(i, QUOTE)) {
@@ -267,16 +274,23 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
             push(&mut out, &mut taken, f);
         }
     }
-    // 2. Speaker first: "Lyu Benfu, deputy head of ..., said (that) ...".
+    // 2. Speaker first: "Lyu Benfu, deputy head of ..., said (that) ...". The verb comes
+    //    after the speaker: no speaker starts at or after the last verb.
+    let last_verb = (0..n)
+        .rev()
+        .find(|&k| s.lower_has(k, SAY) || (s.has(k, POINTED) && s.is(k, "pointed")))
+        .unwrap_or(0);
     let mut i = 0;
-    while i < n {
+    while i < last_verb {
         let starts =
             s.has(i, TITLE | PREFIX | DEMONYM) || (s.has(i, CAP | DET) && !s.name_word_ends_at(i));
         if starts && !inside_quote(i) && !taken[i] {
-            // a one-word speaker only before a quotation: `Smith said: "..."`
-            let found = speaker_then_verb(s, i, false, hits).or_else(|| {
-                let f = speaker_then_verb(s, i, true, hits)?;
-                quote_after(s, f.end, &quotes).is_some().then_some(f)
+            // A one-word speaker only before a quotation: `Smith said: "..."`. The speaker
+            // allowing one word is the speaker otherwise, or else a bare one-word name.
+            let found = names::speaker_at(s, i, true).and_then(|sp| {
+                let one_word = !sp.org && sp.title.is_none() && sp.words < 2;
+                let f = verb_after(s, sp, hits)?;
+                (!one_word || quote_after(s, f.end, &quotes).is_some()).then_some(f)
             });
             if let Some(mut f) = found {
                 f.quote = quote_after(s, f.end, &quotes);
@@ -308,7 +322,7 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
     }
     // 4. "according to Lyu Benfu, deputy head of ..."
     for i in 0..n.saturating_sub(2) {
-        if s.is(i, "according") && !taken[i] {
+        if according(i) && !taken[i] {
             if let Some(f) = according_to(s, i, hits) {
                 push(&mut out, &mut taken, f);
             }

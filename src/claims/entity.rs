@@ -57,7 +57,8 @@ const KEY_WORDS: &[(&str, &str)] = &[
 /// "Center for China & Globalization" and "Centre for China and Globalization" share a key.
 pub fn normalise_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 8);
-    let mut word = String::new();
+    // one buffer for every word, long enough for most
+    let mut word = String::with_capacity(name.len().max(3));
     let mut chars = name.chars().peekable();
     let flush = |word: &mut String, out: &mut String| {
         if word.is_empty() {
@@ -70,9 +71,18 @@ pub fn normalise_key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        match KEY_WORDS.binary_search_by(|(k, _)| (*k).cmp(word.as_str())) {
-            Ok(i) => out.push_str(KEY_WORDS[i].1),
-            Err(_) => out.push_str(word),
+        // the key words are 4 to 13 bytes long: most words need no search
+        let key_word = (4..=13)
+            .contains(&word.len())
+            .then(|| {
+                KEY_WORDS
+                    .binary_search_by(|(k, _)| (*k).cmp(word.as_str()))
+                    .ok()
+            })
+            .flatten();
+        match key_word {
+            Some(i) => out.push_str(KEY_WORDS[i].1),
+            None => out.push_str(word),
         }
         word.clear();
     };
@@ -181,10 +191,12 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
             em.org(ctx, s.name_span(t, t + 1), out);
         }
     }
-    // Well-known acronyms alone.
-    for i in 0..n {
-        if s.has(i, ACRONYM) && !in_capitals_line(&s, i) {
-            em.org(ctx, s.name_span(i, i + 1), out);
+    // Well-known acronyms alone (none in most sentences).
+    if s.any(ACRONYM) {
+        for i in 0..n {
+            if s.has(i, ACRONYM) && !in_capitals_line(&s, i) {
+                em.org(ctx, s.name_span(i, i + 1), out);
+            }
         }
     }
     // Attributions: speakers, organisations named by the role, outlets told.
@@ -293,6 +305,9 @@ mod tests {
     fn key_words_are_sorted() {
         for w in KEY_WORDS.windows(2) {
             assert!(w[0].0 < w[1].0, "{:?}", w);
+        }
+        for (k, _) in KEY_WORDS {
+            assert!((4..=13).contains(&k.len()), "{k}");
         }
     }
 }

@@ -3,12 +3,11 @@
 //!
 //! Everything here works on one sentence ([`Sent`]: the [`Ctx`] with every token's lexicon
 //! features computed once) with token indices; ranges are half-open (`a..b`, `b` one past the
-//! last token). The lexicons are sorted lower-case slices, merged into one table searched with
-//! an ASCII-case-insensitive binary search: one lookup per word, none allocating.
+//! last token). The lexicons are sorted lower-case slices, merged into one ASCII-case-insensitive
+//! hash table: one lookup per word, none allocating.
 
 use super::Ctx;
 use crate::document::Span;
-use crate::text::lexicon::WordTable;
 use crate::text::tokens::TokenKind;
 use std::cmp::Ordering;
 use std::ops::Deref;
@@ -1128,17 +1127,25 @@ fn misspelled(w: &str) -> bool {
     if !first.is_ascii_lowercase() {
         return false;
     }
+    let heads = &*MISSPELLABLE;
+    // the heads with the same first letter (the list is sorted)
+    let range = heads.by_first[usize::from(first - b'a')].clone();
+    let mut letters: Option<u32> = None;
     let mut counts: Option<[u8; 26]> = None;
     let mut lower: Option<String> = None;
-    // the heads with the same first letter (the list is sorted)
-    let from = MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] < first);
-    let to = MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] <= first);
-    for (h, hc) in MISSPELLABLE_HEADS[from..to]
+    for ((h, hc), hl) in MISSPELLABLE_HEADS[range.clone()]
         .iter()
-        .zip(&HEAD_COUNTS[from..to])
+        .zip(&heads.counts[range.clone()])
+        .zip(&heads.letters[range])
     {
         let max = if h.len() >= 8 { 2 } else { 1 };
         if len.abs_diff(h.len()) > max {
+            continue;
+        }
+        // each letter in one word and not the other adds at least one to the letter count
+        // difference below: too many such letters reject the head before counting
+        let letters = *letters.get_or_insert_with(|| letter_set(w));
+        if (letters ^ hl).count_ones() as usize > 2 * max {
             continue;
         }
         // each edit changes the letter counts by at most two
@@ -1159,6 +1166,35 @@ fn misspelled(w: &str) -> bool {
     }
     false
 }
+
+/// The letters (ASCII, case ignored) a word holds, one bit each.
+fn letter_set(w: &str) -> u32 {
+    w.bytes()
+        .map(|b| b.to_ascii_lowercase())
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |set, l| set | 1 << (l - b'a'))
+}
+
+/// The misspellable heads' letter counts and letter sets, and the range of the heads with
+/// each first letter, computed once.
+struct Misspellable {
+    counts: Vec<[u8; 26]>,
+    letters: Vec<u32>,
+    by_first: [std::ops::Range<usize>; 26],
+}
+
+static MISSPELLABLE: LazyLock<Misspellable> = LazyLock::new(|| Misspellable {
+    counts: MISSPELLABLE_HEADS
+        .iter()
+        .map(|h| letter_counts(h))
+        .collect(),
+    letters: MISSPELLABLE_HEADS.iter().map(|h| letter_set(h)).collect(),
+    by_first: std::array::from_fn(|i| {
+        let first = b'a' + i as u8;
+        MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] < first)
+            ..MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] <= first)
+    }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // The merged lexicon: one lookup per word gives every list it belongs to.
@@ -1201,6 +1237,12 @@ pub const WORD: u64 = 1 << 34;
 pub const NUM: u64 = 1 << 35;
 pub const LOWER: u64 = 1 << 36;
 pub const DIGIT: u64 = 1 << 37;
+/// The words "according", "paper", "pointed" and "white", which some patterns test for by
+/// their text: their bits let a sentence without them skip those tests.
+pub const ACCORDING: u64 = 1 << 38;
+pub const PAPER: u64 = 1 << 39;
+pub const POINTED: u64 = 1 << 40;
+pub const WHITE: u64 = 1 << 41;
 
 const ALL_LISTS: &[(&[&str], u64)] = &[
     (HEADS, HEAD),
@@ -1232,30 +1274,170 @@ const ALL_LISTS: &[(&[&str], u64)] = &[
     (ORG_ROLES, ORG_ROLE),
     (INVERTED, INVERTED_VERB),
     (PARTICLES, PARTICLE),
+    (&["according"], ACCORDING),
+    (&["paper"], PAPER),
+    (&["pointed"], POINTED),
+    (&["white"], WHITE),
     (MISSPELLABLE_HEADS, 0),
 ];
 
-static LEXICON: LazyLock<WordTable<u64>> = LazyLock::new(|| {
-    WordTable::new(
-        ALL_LISTS
-            .iter()
-            .flat_map(|&(list, f)| list.iter().map(move |w| (*w, f))),
-        |a, b| a | b,
-    )
-});
+/// The merged lexicon: an open-addressing table of the words packed as [`Packed`] keys.
+struct Lexicon {
+    slots: Vec<Slot>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+/// One slot of the [`Lexicon`]: empty when `len` is 0.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: [u64; 3],
+    len: u64,
+    flags: u64,
+}
+
+impl Lexicon {
+    fn new() -> Lexicon {
+        let words = ALL_LISTS.iter().map(|l| l.0.len()).sum::<usize>();
+        let bits = (words * 2).next_power_of_two().trailing_zeros();
+        let mut t = Lexicon {
+            slots: vec![Slot::default(); 1 << bits],
+            bits,
+        };
+        for &(list, flags) in ALL_LISTS {
+            for w in list {
+                let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
+                let mut i = t.home(&k);
+                loop {
+                    let slot = &mut t.slots[i];
+                    if slot.len == 0 {
+                        *slot = Slot {
+                            key: k.key,
+                            len: k.len,
+                            flags,
+                        };
+                        break;
+                    }
+                    if slot.len == k.len && slot.key == k.key {
+                        slot.flags |= flags;
+                        break;
+                    }
+                    i = (i + 1) & ((1 << t.bits) - 1);
+                }
+            }
+        }
+        t
+    }
+
+    /// The first slot to probe for a key (the high bits of a multiplicative hash).
+    #[inline]
+    fn home(&self, k: &Packed) -> usize {
+        let h = k.key[0] ^ k.key[1].rotate_left(21) ^ k.key[2].rotate_left(42) ^ k.len;
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: &Packed) -> u64 {
+        let mut i = self.home(k);
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == k.len && slot.key == k.key {
+                return slot.flags;
+            }
+            if slot.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & ((1 << self.bits) - 1);
+        }
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
 
 /// Every list the word (ASCII case ignored) belongs to.
 pub fn lex(w: &str) -> u64 {
-    LEXICON.get_ignoring_ascii_case(w).unwrap_or(0)
+    Packed::new(w.as_bytes()).map_or(0, |k| LEXICON.get(&k))
 }
 
-/// The letter counts of the misspellable heads, computed once.
-static HEAD_COUNTS: LazyLock<Vec<[u8; 26]>> = LazyLock::new(|| {
-    MISSPELLABLE_HEADS
-        .iter()
-        .map(|h| letter_counts(h))
-        .collect()
-});
+/// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).
+const PACKED_MAX: usize = 24;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (each below 0x80) in `lo..=hi`: 0x80 in each such byte, 0 elsewhere.
+#[inline]
+fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // adding 0x80 - lo sets a byte's high bit iff it is >= lo, adding 0x7f - hi iff it is
+    // > hi; neither carries into the next byte, every byte being below 0x80
+    (x + (0x80 - u64::from(lo)) * ONES) & !(x + (0x7f - u64::from(hi)) * ONES) & HIGHS
+}
+
+/// Up to eight bytes as a little-endian u64, zero-padded.
+#[inline]
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        // two overlapping 4-byte reads: the overlap ORs the same bytes in the same places
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0])
+            | u64::from(b[n / 2]) << (8 * (n / 2))
+            | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// A word of one to [`PACKED_MAX`] ASCII bytes, ASCII-lower-cased into three little-endian
+/// u64s (zero-padded): the [`Lexicon`]'s key, made eight bytes at a time. Packing also tells
+/// whether every byte is a capital and whether one is a digit.
+struct Packed {
+    key: [u64; 3],
+    len: u64,
+    /// Every byte is an ASCII capital.
+    all_capitals: bool,
+    /// A byte is an ASCII digit.
+    digit: bool,
+}
+
+impl Packed {
+    /// `None` for the empty word, a longer one or one with a non-ASCII byte: none is in the
+    /// lexicon (its words are short lower-case ASCII).
+    #[inline]
+    fn new(w: &[u8]) -> Option<Packed> {
+        let n = w.len();
+        if n == 0 || n > PACKED_MAX {
+            return None;
+        }
+        let mut p = Packed {
+            key: [0; 3],
+            len: n as u64,
+            all_capitals: true,
+            digit: false,
+        };
+        let mut from = 0;
+        for key in &mut p.key {
+            if from >= n {
+                break;
+            }
+            let to = n.min(from + 8);
+            let x = load(&w[from..to]);
+            if x & HIGHS != 0 {
+                return None;
+            }
+            let capitals = bytes_in(x, b'A', b'Z');
+            // the high bits of the chunk's bytes, the padding's aside
+            p.all_capitals &= capitals == HIGHS >> (8 * (8 - (to - from)));
+            p.digit |= bytes_in(x, b'0', b'9') != 0;
+            // 0x80 >> 2 is 0x20: a capital's lower-case
+            *key = x | capitals >> 2;
+            from = to;
+        }
+        Some(p)
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // A sentence with its token features
@@ -1267,12 +1449,18 @@ pub struct Sent<'s, 'a> {
     ctx: &'s Ctx<'a>,
     flags: &'s [u64],
     ends: &'s [u32],
+    /// Every token's features, or-ed together.
+    any: u64,
+    /// Every lower-case word's features, or-ed together.
+    any_lower: u64,
 }
 
 /// The features of a sentence's tokens (see [`Sent`]).
 pub(crate) struct Features {
     flags: Vec<u64>,
     ends: Vec<u32>,
+    any: u64,
+    any_lower: u64,
 }
 
 impl<'a> Deref for Sent<'_, 'a> {
@@ -1297,19 +1485,31 @@ pub fn is_quote(t: &str) -> bool {
 fn word_flags(w: &str) -> u64 {
     let p = possessive_len(w);
     let s = &w[..w.len() - p];
-    let mut f = WORD | lex(s);
+    let mut f = WORD;
+    // one packing gives the lexicon's flags and the word's capitals and digits; a word it
+    // cannot pack is in no list and is looked at byte by byte
+    let (all_capitals, digit) = match Packed::new(s.as_bytes()) {
+        Some(k) => {
+            f |= LEXICON.get(&k);
+            (k.all_capitals, k.digit)
+        }
+        None => (
+            s.bytes().all(|b| b.is_ascii_uppercase()),
+            s.bytes().any(|b| b.is_ascii_digit()),
+        ),
+    };
     if w.chars().next().is_some_and(char::is_uppercase) {
         f |= CAP;
     } else {
         f |= LOWER;
     }
-    if s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+    if s.len() >= 2 && all_capitals {
         f |= ALLCAPS;
         f &= !FUNC;
     } else {
         f &= !ACRONYM;
     }
-    if s.bytes().any(|b| b.is_ascii_digit()) {
+    if digit {
         f |= DIGIT;
     }
     if p > 0 && f & POSS_NAME == 0 {
@@ -1330,33 +1530,54 @@ impl<'s, 'a> Sent<'s, 'a> {
             ctx,
             flags: &f.flags,
             ends: &f.ends,
+            any: f.any,
+            any_lower: f.any_lower,
         }
     }
 
     fn features(ctx: &Ctx) -> Features {
         let n = ctx.len();
         let mut flags = Vec::with_capacity(n);
+        let (mut any, mut any_lower) = (0, 0);
         for (i, t) in ctx.tokens.iter().enumerate() {
             let w = ctx.tok(i);
-            flags.push(match t.kind {
+            let f = match t.kind {
                 TokenKind::Word => word_flags(w),
                 TokenKind::Number => NUM,
                 TokenKind::Punct if is_quote(w) => QUOTE,
                 TokenKind::Punct => 0,
-            });
+            };
+            any |= f;
+            if f & LOWER != 0 {
+                any_lower |= f;
+            }
+            flags.push(f);
         }
         let s = Sent {
             ctx,
             flags: &flags,
             ends: &[],
+            any,
+            any_lower,
         };
-        let ends = (0..n)
-            .map(|i| {
+        let ends = flags
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| {
+                // the first test of compute_name_word, without the call
+                if f & CAP == 0 || f & FUNC != 0 {
+                    return 0;
+                }
                 s.compute_name_word(i)
                     .map_or(0, |e| u32::try_from(e).unwrap_or(0))
             })
             .collect();
-        Features { flags, ends }
+        Features {
+            flags,
+            ends,
+            any,
+            any_lower,
+        }
     }
 
     /// The sentence's context, for as long as the sentence is borrowed.
@@ -1379,6 +1600,18 @@ impl<'s, 'a> Sent<'s, 'a> {
     #[inline]
     pub fn has(&self, i: usize, mask: u64) -> bool {
         self.f(i) & mask != 0
+    }
+
+    /// A token has any of the features of `mask`: when not, no token need be looked at.
+    #[inline]
+    pub fn any(&self, mask: u64) -> bool {
+        self.any & mask != 0
+    }
+
+    /// A lower-case word has any of the features of `mask` (see [`Sent::lower_has`]).
+    #[inline]
+    pub fn any_lower(&self, mask: u64) -> bool {
+        self.any_lower & mask != 0
     }
 
     /// Token `i` is a lower-case word with any of the features of `mask`.
@@ -2248,6 +2481,69 @@ mod tests {
         assert!(!is_known_acronym("Who"));
         assert_eq!(lex(""), 0);
         assert_eq!(lex("\u{4E2D}\u{6587}"), 0);
+    }
+
+    #[test]
+    fn lexicon_holds_every_list_in_any_case() {
+        let expected = |w: &str| {
+            ALL_LISTS
+                .iter()
+                .filter(|(list, _)| in_list(list, w))
+                .fold(0, |a, (_, f)| a | f)
+        };
+        for &(list, _) in ALL_LISTS {
+            for w in list {
+                let upper = w.to_ascii_uppercase();
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                for v in [w.to_string(), upper, title] {
+                    assert_eq!(lex(&v), expected(w), "{v}");
+                }
+            }
+        }
+        for w in [
+            "sai",
+            "saidx",
+            "Beijing",
+            "X",
+            "the\0",
+            "\u{e9}t\u{e9}",
+            "a-b",
+            "ab'cd",
+            "abcdefghijklmnopqrstuvwxyz",
+            "director-generals",
+        ] {
+            assert_eq!(lex(w), expected(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn packing_sees_capitals_and_digits() {
+        for w in [
+            "WHO",
+            "Who",
+            "G20",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "ABCDEFGHIJKLMNOPQRSTUVWX",
+            "abc",
+            "A",
+            "1",
+            "X9",
+            "ABCDEFGHIJKLMNOp",
+            "ABCDEFGHIJKLMNOPQ7",
+        ] {
+            let p = Packed::new(w.as_bytes()).unwrap();
+            assert_eq!(
+                p.all_capitals,
+                w.bytes().all(|b| b.is_ascii_uppercase()),
+                "{w}"
+            );
+            assert_eq!(p.digit, w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+        }
+        assert!(Packed::new(b"").is_none());
+        assert!(Packed::new("\u{e9}".as_bytes()).is_none());
+        assert!(Packed::new(&[b'a'; 25]).is_none());
     }
 
     #[test]

@@ -11,8 +11,8 @@
 //! is an attribution, not a source.
 
 use super::names::{
-    self, Run, Sent, ACRONYM, CAP, DEMONYM, DET, DIRECT_DOC, DOC, DOC_MOD, LOWER, NUM, PARTICIPLE,
-    QUOTE, STMT_VERB, TITLE,
+    self, Run, Sent, ACCORDING, ACRONYM, CAP, DEMONYM, DET, DIRECT_DOC, DOC, DOC_MOD, LOWER, NUM,
+    PAPER, PARTICIPLE, QUOTE, STMT_VERB, TITLE, WHITE,
 };
 use super::{entity, Claim, Ctx};
 use crate::document::Span;
@@ -199,7 +199,9 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     wire_tag(ctx, out);
     let s = Sent::new(ctx);
     // every pattern needs a document noun or "according to"
-    if !(0..n).any(|i| s.has(i, DOC) || s.is(i, "according") || s.is(i, "paper")) {
+    let according = |i: usize| s.has(i, ACCORDING) && s.is(i, "according");
+    let paper = |i: usize| s.has(i, PAPER) && s.is(i, "paper");
+    if !(s.any(DOC) || (s.any(ACCORDING | PAPER) && (0..n).any(|i| according(i) || paper(i)))) {
         return;
     }
     let mut o = Out {
@@ -208,7 +210,7 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     };
     // according to ...
     for i in 0..n.saturating_sub(2) {
-        if !(s.is(i, "according") && s.is(i + 1, "to")) {
+        if !(according(i) && s.is(i + 1, "to")) {
             continue;
         }
         let j = i + 2;
@@ -237,7 +239,8 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     }
     // <document> by|from <Name>
     for k in 0..n {
-        if !s.has(k, DOC) && !s.is(k, "white") {
+        let white = s.has(k, WHITE) && s.is(k, "white");
+        if !s.has(k, DOC) && !white {
             continue;
         }
         let Some((da, db, doc)) = doc_word_at(&s, k) else {
@@ -262,29 +265,31 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
         }
         o.push(&s, start, r.b, r.span, Some(doc));
     }
-    // <Name> said in a statement
-    for v in 1..n.saturating_sub(2) {
-        if !(s.lower_has(v, STMT_VERB) && s.is(v + 1, "in")) {
-            continue;
-        }
-        let Some((_, db, doc)) = doc_phrase_at(&s, v + 2, true) else {
-            continue;
-        };
-        let lo = v.saturating_sub(24);
-        let subject = (lo..v).find_map(|i| {
-            if !s.has(i, CAP | DET | TITLE) || s.name_word_ends_at(i) {
-                return None;
+    // <Name> said in a statement (none without such a verb)
+    if s.any_lower(STMT_VERB) {
+        for v in 1..n.saturating_sub(2) {
+            if !(s.lower_has(v, STMT_VERB) && s.is(v + 1, "in")) {
+                continue;
             }
-            if let Some(sp) = names::speaker_at(&s, i, true) {
-                if sp.end == v {
-                    return Some((sp.start, sp.span));
+            let Some((_, db, doc)) = doc_phrase_at(&s, v + 2, true) else {
+                continue;
+            };
+            let lo = v.saturating_sub(24);
+            let subject = (lo..v).find_map(|i| {
+                if !s.has(i, CAP | DET | TITLE) || s.name_word_ends_at(i) {
+                    return None;
                 }
+                if let Some(sp) = names::speaker_at(&s, i, true) {
+                    if sp.end == v {
+                        return Some((sp.start, sp.span));
+                    }
+                }
+                let r = names::org_ref_at(&s, i)?;
+                (r.b == v && !r.possessive).then_some((i, r.span))
+            });
+            if let Some((a, span)) = subject {
+                o.push(&s, a, db, span, Some(doc));
             }
-            let r = names::org_ref_at(&s, i)?;
-            (r.b == v && !r.possessive).then_some((i, r.span))
-        });
-        if let Some((a, span)) = subject {
-            o.push(&s, a, db, span, Some(doc));
         }
     }
     // <Org>'s latest report, <Org> data
