@@ -57,55 +57,57 @@ const KEY_WORDS: &[(&str, &str)] = &[
 /// "Center for China & Globalization" and "Centre for China and Globalization" share a key.
 pub fn normalise_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 8);
-    // one buffer for every word, long enough for most
-    let mut word = String::with_capacity(name.len().max(3));
-    let mut chars = name.chars().peekable();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.is_empty() {
-            return;
+    // the current word is written in place, at `out[start..]`
+    let mut start: Option<usize> = None;
+    fn begin(out: &mut String, start: &mut Option<usize>) {
+        if start.is_none() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            *start = Some(out.len());
         }
-        if out.is_empty() && word == "the" {
-            word.clear();
+    }
+    fn flush(out: &mut String, start: &mut Option<usize>) {
+        let Some(at) = start.take() else {
             return;
-        }
-        if !out.is_empty() {
-            out.push(' ');
+        };
+        let word = &out[at..];
+        if at == 0 && word == "the" {
+            out.clear();
+            return;
         }
         // the key words are 4 to 13 bytes long: most words need no search
-        let key_word = (4..=13)
-            .contains(&word.len())
-            .then(|| {
-                KEY_WORDS
-                    .binary_search_by(|(k, _)| (*k).cmp(word.as_str()))
-                    .ok()
-            })
-            .flatten();
-        match key_word {
-            Some(i) => out.push_str(KEY_WORDS[i].1),
-            None => out.push_str(word),
+        if (4..=13).contains(&word.len()) {
+            if let Ok(i) = KEY_WORDS.binary_search_by(|(k, _)| (*k).cmp(word)) {
+                out.truncate(at);
+                out.push_str(KEY_WORDS[i].1);
+            }
         }
-        word.clear();
-    };
+    }
+    let mut chars = name.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
+            begin(&mut out, &mut start);
+            out.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+            begin(&mut out, &mut start);
+            out.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}') {
-            if !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-                word.push('\'');
+            if start.is_some() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                out.push('\'');
             }
         } else if c == '.' {
             // "U.S." → "us", "Blogchina.com" → "blogchinacom"
         } else if c == '&' {
-            flush(&mut word, &mut out);
-            word.push_str("and");
-            flush(&mut word, &mut out);
+            flush(&mut out, &mut start);
+            begin(&mut out, &mut start);
+            out.push_str("and");
+            flush(&mut out, &mut start);
         } else {
-            flush(&mut word, &mut out);
+            flush(&mut out, &mut start);
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut out, &mut start);
     out
 }
 
@@ -213,8 +215,9 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
             em.org(ctx, r.span, out);
         }
     }
-    // Titled names: "President Xi Jinping", "Dr. Jane Roe", "spokesperson Hua Chunying".
-    let mut i = 0;
+    // Titled names: "President Xi Jinping", "Dr. Jane Roe", "spokesperson Hua Chunying"
+    // (none in a sentence without a title).
+    let mut i = if s.any(TITLE) { 0 } else { n };
     while i < n {
         if !s.has(i, TITLE) {
             i += 1;
@@ -234,8 +237,10 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
             i = t.name.max(i + 1);
         }
     }
-    // Names before a role: "Lyu Benfu, deputy head of ...", "Jane Roe, 58, ...".
-    for i in 0..n {
+    // Names before a role: "Lyu Benfu, deputy head of ...", "Jane Roe, 58, ...". The name
+    // ends at a comma: none starts at or after the last one.
+    let last_comma = (0..n).rev().find(|&k| s.tok(k) == ",").unwrap_or(0);
+    for i in 0..last_comma {
         if !s.cap(i) || s.name_word(i).is_none() || s.name_word_ends_at(i) {
             continue;
         }

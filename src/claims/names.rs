@@ -1068,7 +1068,9 @@ pub fn in_list(list: &[&str], w: &str) -> bool {
 
 /// Byte length of a possessive ending ("'s", "’s"), 0 if none.
 pub fn possessive_len(w: &str) -> usize {
-    if w.len() > 2 && (w.ends_with("'s") || w.ends_with("'S")) {
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+        0
+    } else if w.len() > 2 && (w.ends_with("'s") || w.ends_with("'S")) {
         2
     } else if w.len() > 4 && w.ends_with("\u{2019}s") {
         4
@@ -1392,12 +1394,10 @@ fn load(b: &[u8]) -> u64 {
 
 /// A word of one to [`PACKED_MAX`] ASCII bytes, ASCII-lower-cased into three little-endian
 /// u64s (zero-padded): the [`Lexicon`]'s key, made eight bytes at a time. Packing also tells
-/// whether every byte is a capital and whether one is a digit.
+/// whether a byte is a digit.
 struct Packed {
     key: [u64; 3],
     len: u64,
-    /// Every byte is an ASCII capital.
-    all_capitals: bool,
     /// A byte is an ASCII digit.
     digit: bool,
 }
@@ -1405,7 +1405,7 @@ struct Packed {
 impl Packed {
     /// `None` for the empty word, a longer one or one with a non-ASCII byte: none is in the
     /// lexicon (its words are short lower-case ASCII).
-    #[inline]
+    #[inline(always)]
     fn new(w: &[u8]) -> Option<Packed> {
         let n = w.len();
         if n == 0 || n > PACKED_MAX {
@@ -1414,7 +1414,6 @@ impl Packed {
         let mut p = Packed {
             key: [0; 3],
             len: n as u64,
-            all_capitals: true,
             digit: false,
         };
         let mut from = 0;
@@ -1428,8 +1427,6 @@ impl Packed {
                 return None;
             }
             let capitals = bytes_in(x, b'A', b'Z');
-            // the high bits of the chunk's bytes, the padding's aside
-            p.all_capitals &= capitals == HIGHS >> (8 * (8 - (to - from)));
             p.digit |= bytes_in(x, b'0', b'9') != 0;
             // 0x80 >> 2 is 0x20: a capital's lower-case
             *key = x | capitals >> 2;
@@ -1486,24 +1483,22 @@ fn word_flags(w: &str) -> u64 {
     let p = possessive_len(w);
     let s = &w[..w.len() - p];
     let mut f = WORD;
-    // one packing gives the lexicon's flags and the word's capitals and digits; a word it
-    // cannot pack is in no list and is looked at byte by byte
-    let (all_capitals, digit) = match Packed::new(s.as_bytes()) {
+    // one packing gives the lexicon's flags and whether a byte is a digit; a word it cannot
+    // pack is in no list and is looked at byte by byte
+    let digit = match Packed::new(s.as_bytes()) {
         Some(k) => {
             f |= LEXICON.get(&k);
-            (k.all_capitals, k.digit)
+            k.digit
         }
-        None => (
-            s.bytes().all(|b| b.is_ascii_uppercase()),
-            s.bytes().any(|b| b.is_ascii_digit()),
-        ),
+        None => s.bytes().any(|b| b.is_ascii_digit()),
     };
     if w.chars().next().is_some_and(char::is_uppercase) {
         f |= CAP;
     } else {
         f |= LOWER;
     }
-    if s.len() >= 2 && all_capitals {
+    // a word in capitals starts with one
+    if f & CAP != 0 && s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
         f |= ALLCAPS;
         f &= !FUNC;
     } else {
@@ -2518,7 +2513,7 @@ mod tests {
     }
 
     #[test]
-    fn packing_sees_capitals_and_digits() {
+    fn packing_sees_digits() {
         for w in [
             "WHO",
             "Who",
@@ -2534,11 +2529,6 @@ mod tests {
             "ABCDEFGHIJKLMNOPQ7",
         ] {
             let p = Packed::new(w.as_bytes()).unwrap();
-            assert_eq!(
-                p.all_capitals,
-                w.bytes().all(|b| b.is_ascii_uppercase()),
-                "{w}"
-            );
             assert_eq!(p.digit, w.bytes().any(|b| b.is_ascii_digit()), "{w}");
         }
         assert!(Packed::new(b"").is_none());
