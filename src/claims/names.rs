@@ -1450,6 +1450,8 @@ pub struct Sent<'s, 'a> {
     any: u64,
     /// Every lower-case word's features, or-ed together.
     any_lower: u64,
+    /// The features of every name word's last token, or-ed together.
+    name_ends: u64,
 }
 
 /// The features of a sentence's tokens (see [`Sent`]).
@@ -1458,6 +1460,7 @@ pub(crate) struct Features {
     ends: Vec<u32>,
     any: u64,
     any_lower: u64,
+    name_ends: u64,
 }
 
 impl<'a> Deref for Sent<'_, 'a> {
@@ -1492,7 +1495,11 @@ fn word_flags(w: &str) -> u64 {
         }
         None => s.bytes().any(|b| b.is_ascii_digit()),
     };
-    if w.chars().next().is_some_and(char::is_uppercase) {
+    let capitalised = match w.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    };
+    if capitalised {
         f |= CAP;
     } else {
         f |= LOWER;
@@ -1527,6 +1534,7 @@ impl<'s, 'a> Sent<'s, 'a> {
             ends: &f.ends,
             any: f.any,
             any_lower: f.any_lower,
+            name_ends: f.name_ends,
         }
     }
 
@@ -1554,24 +1562,29 @@ impl<'s, 'a> Sent<'s, 'a> {
             ends: &[],
             any,
             any_lower,
+            name_ends: 0,
         };
-        let ends = flags
-            .iter()
-            .enumerate()
-            .map(|(i, &f)| {
-                // the first test of compute_name_word, without the call
-                if f & CAP == 0 || f & FUNC != 0 {
-                    return 0;
-                }
+        let mut ends = Vec::with_capacity(n);
+        let mut name_ends = 0;
+        for (i, &f) in flags.iter().enumerate() {
+            // the first test of compute_name_word, without the call
+            let e = if f & CAP == 0 || f & FUNC != 0 {
+                0
+            } else {
                 s.compute_name_word(i)
                     .map_or(0, |e| u32::try_from(e).unwrap_or(0))
-            })
-            .collect();
+            };
+            if e > 0 {
+                name_ends |= flags[e as usize - 1];
+            }
+            ends.push(e);
+        }
         Features {
             flags,
             ends,
             any,
             any_lower,
+            name_ends,
         }
     }
 
@@ -1607,6 +1620,12 @@ impl<'s, 'a> Sent<'s, 'a> {
     #[inline]
     pub fn any_lower(&self, mask: u64) -> bool {
         self.any_lower & mask != 0
+    }
+
+    /// A name word ([`Sent::name_word`]) ends with a token with any of the features of `mask`.
+    #[inline]
+    pub fn any_name_end(&self, mask: u64) -> bool {
+        self.name_ends & mask != 0
     }
 
     /// Token `i` is a lower-case word with any of the features of `mask`.
@@ -2062,6 +2081,11 @@ pub struct OrgHit {
 /// one), and runs followed by a bracketed acronym of their initials.
 pub fn org_runs(s: &Sent) -> Vec<OrgHit> {
     let mut out = Vec::new();
+    // An organisation's run has a name word ending in a head word (or a misspelled one), or
+    // an all-capitals acronym follows it.
+    if !(s.any_name_end(HEAD | MISS) || s.any(ALLCAPS)) {
+        return out;
+    }
     let n = s.len();
     let mut i = 0;
     while i < n {
