@@ -76,8 +76,19 @@ pub fn normalise_key(name: &str) -> String {
             out.clear();
             return;
         }
-        // the key words are 4 to 13 bytes long: most words need no search
-        if (4..=13).contains(&word.len()) {
+        // the key words are 4 to 13 bytes long, begin with one of ten letters and end with one
+        // of seven: most words need no search
+        let b = word.as_bytes();
+        if (4..=13).contains(&b.len())
+            && matches!(
+                b[0],
+                b'a' | b'c' | b'd' | b'g' | b'i' | b'l' | b'n' | b'o' | b'p' | b'u'
+            )
+            && matches!(
+                b[b.len() - 1],
+                b'e' | b'l' | b'n' | b'r' | b's' | b't' | b'v'
+            )
+        {
             if let Ok(i) = KEY_WORDS.binary_search_by(|(k, _)| (*k).cmp(word)) {
                 out.truncate(at);
                 out.push_str(KEY_WORDS[i].1);
@@ -312,7 +323,10 @@ mod tests {
             assert!(w[0].0 < w[1].0, "{:?}", w);
         }
         for (k, _) in KEY_WORDS {
-            assert!((4..=13).contains(&k.len()), "{k}");
+            let b = k.as_bytes();
+            assert!((4..=13).contains(&b.len()), "{k}");
+            assert!(b"acdgilnopu".contains(&b[0]), "{k}");
+            assert!(b"elnrstv".contains(&b[b.len() - 1]), "{k}");
         }
     }
 }

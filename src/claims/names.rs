@@ -1445,7 +1445,7 @@ impl Packed {
 pub struct Sent<'s, 'a> {
     ctx: &'s Ctx<'a>,
     flags: &'s [u64],
-    ends: &'s [u32],
+    ends: &'s [u64],
     /// Every token's features, or-ed together.
     any: u64,
     /// Every lower-case word's features, or-ed together.
@@ -1456,8 +1456,8 @@ pub struct Sent<'s, 'a> {
 
 /// The features of a sentence's tokens (see [`Sent`]).
 pub(crate) struct Features {
+    /// The tokens' flags, then the ends of the name words they start (0: none).
     flags: Vec<u64>,
-    ends: Vec<u32>,
     any: u64,
     any_lower: u64,
     name_ends: u64,
@@ -1530,8 +1530,8 @@ impl<'s, 'a> Sent<'s, 'a> {
         let f = ctx.memo.names.get_or_init(|| Sent::features(ctx));
         Sent {
             ctx,
-            flags: &f.flags,
-            ends: &f.ends,
+            flags: &f.flags[..f.flags.len() / 2],
+            ends: &f.flags[f.flags.len() / 2..],
             any: f.any,
             any_lower: f.any_lower,
             name_ends: f.name_ends,
@@ -1540,7 +1540,8 @@ impl<'s, 'a> Sent<'s, 'a> {
 
     fn features(ctx: &Ctx) -> Features {
         let n = ctx.len();
-        let mut flags = Vec::with_capacity(n);
+        // one allocation: the flags, then the name words' ends
+        let mut flags = Vec::with_capacity(2 * n);
         let (mut any, mut any_lower) = (0, 0);
         for (i, t) in ctx.tokens.iter().enumerate() {
             let w = ctx.tok(i);
@@ -1556,17 +1557,18 @@ impl<'s, 'a> Sent<'s, 'a> {
             }
             flags.push(f);
         }
+        flags.resize(2 * n, 0);
+        let (words, ends) = flags.split_at_mut(n);
         let s = Sent {
             ctx,
-            flags: &flags,
+            flags: words,
             ends: &[],
             any,
             any_lower,
             name_ends: 0,
         };
-        let mut ends = Vec::with_capacity(n);
         let mut name_ends = 0;
-        for (i, &f) in flags.iter().enumerate() {
+        for (i, &f) in words.iter().enumerate() {
             // the first test of compute_name_word, without the call
             let e = if f & CAP == 0 || f & FUNC != 0 {
                 0
@@ -1575,13 +1577,12 @@ impl<'s, 'a> Sent<'s, 'a> {
                     .map_or(0, |e| u32::try_from(e).unwrap_or(0))
             };
             if e > 0 {
-                name_ends |= flags[e as usize - 1];
+                name_ends |= words[e as usize - 1];
             }
-            ends.push(e);
+            ends[i] = u64::from(e);
         }
         Features {
             flags,
-            ends,
             any,
             any_lower,
             name_ends,
@@ -2457,6 +2458,23 @@ pub fn say_verb_at(s: &Sent, i: usize) -> Option<(usize, usize, String)> {
 
 /// White space folded to single spaces.
 pub fn fold_ws(s: &str) -> String {
+    // most names are ASCII with single spaces between words: already folded
+    let mut folded = !s.is_empty();
+    let mut after_space = true;
+    for &c in s.as_bytes() {
+        let space = c == b' ';
+        if (space && after_space)
+            || !c.is_ascii()
+            || matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+        {
+            folded = false;
+            break;
+        }
+        after_space = space;
+    }
+    if folded && !after_space {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -2596,6 +2614,29 @@ mod tests {
             "\u{4E2D}\u{6587}\u{4E2D}\u{6587}",
         ] {
             assert!(!is_misspelled_head(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn folding_white_space() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "caf\u{e9} x",
+            "a\u{a0}b",
+            "U.S. Department",
+            "x\u{2009}y",
+            "a \r\nb",
+        ] {
+            assert_eq!(fold_ws(s), slow(s), "{s:?}");
         }
     }
 

@@ -156,6 +156,11 @@ const WIRE_AGENCIES: &[&[&str]] = &[
 /// (Xinhua) -- …": the agency is the source of the story.
 fn wire_tag(ctx: &Ctx, out: &mut Vec<Claim>) {
     let dash = |k: usize| matches!(ctx.tok(k), "-" | "\u{2014}" | "\u{2013}");
+    // the dash after a tag is at most the 16th token (a bracket at the 12th, a two-word
+    // agency, the closing bracket): without one there is no tag
+    if !(0..16).any(dash) {
+        return;
+    }
     for start in 0..ctx.len().min(12) {
         let paren = ctx.is(start, "(");
         let a = if paren { start + 1 } else { start };
