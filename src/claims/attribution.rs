@@ -238,16 +238,17 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
     } else {
         Vec::new()
     };
-    // tokens inside a quotation (marks included)
-    let mut quoted = vec![false; n];
+    // tokens inside a quotation (marks included), and tokens an attribution already covers:
+    // one allocation
+    let mut marks = vec![false; 2 * n];
+    let (quoted, taken) = marks.split_at_mut(n);
     for q in &quotes {
         for x in &mut quoted[q.open.unwrap_or(0)..=q.close] {
             *x = true;
         }
     }
+    let quoted = &*quoted;
     let inside_quote = |i: usize| quoted.get(i).copied().unwrap_or(false);
-    // tokens an attribution already covers
-    let mut taken = vec![false; n];
     let push = |out: &mut Vec<Found>, taken: &mut [bool], f: Found| {
         for x in &mut taken[f.start.min(n)..f.end.min(n)] {
             *x = true;
@@ -271,7 +272,7 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
             .or_else(after_org);
         if let Some(mut f) = f {
             f.quote = Some(q.span);
-            push(&mut out, &mut taken, f);
+            push(&mut out, taken, f);
         }
     }
     // 2. Speaker first: "Lyu Benfu, deputy head of ..., said (that) ...". The verb comes
@@ -282,8 +283,10 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
         .unwrap_or(0);
     let mut i = 0;
     while i < last_verb {
-        let starts =
-            s.has(i, TITLE | PREFIX | DEMONYM) || (s.has(i, CAP | DET) && !s.name_word_ends_at(i));
+        // of the lower-case determiners only "the" can open a speaker ("the Ministry")
+        let the = s.has(i, DET) && s.is(i, "the");
+        let starts = s.has(i, TITLE | PREFIX | DEMONYM)
+            || ((s.has(i, CAP) || the) && !s.name_word_ends_at(i));
         if starts && !inside_quote(i) && !taken[i] {
             // A one-word speaker only before a quotation: `Smith said: "..."`. The speaker
             // allowing one word is the speaker otherwise, or else a bare one-word name.
@@ -298,7 +301,7 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
                     f.quote = names::quotation_ending_before(s, s.sentence.span.start);
                 }
                 i = f.end.max(i + 1);
-                push(&mut out, &mut taken, f);
+                push(&mut out, taken, f);
                 continue;
             }
         }
@@ -317,14 +320,14 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
             if v == 0 && ends_sentence(s, f.end) {
                 f.quote = names::quotation_ending_before(s, s.sentence.span.start);
             }
-            push(&mut out, &mut taken, f);
+            push(&mut out, taken, f);
         }
     }
     // 4. "according to Lyu Benfu, deputy head of ..."
     for i in 0..n.saturating_sub(2) {
         if according(i) && !taken[i] {
             if let Some(f) = according_to(s, i, hits) {
-                push(&mut out, &mut taken, f);
+                push(&mut out, taken, f);
             }
         }
     }

@@ -1484,7 +1484,7 @@ pub fn is_quote(t: &str) -> bool {
 
 fn word_flags(w: &str) -> u64 {
     let p = possessive_len(w);
-    let s = &w[..w.len() - p];
+    let s = if p == 0 { w } else { &w[..w.len() - p] };
     let mut f = WORD;
     // one packing gives the lexicon's flags and whether a byte is a digit; a word it cannot
     // pack is in no list and is looked at byte by byte
@@ -1569,17 +1569,17 @@ impl<'s, 'a> Sent<'s, 'a> {
         };
         let mut name_ends = 0;
         for (i, &f) in words.iter().enumerate() {
-            // the first test of compute_name_word, without the call
-            let e = if f & CAP == 0 || f & FUNC != 0 {
-                0
-            } else {
-                s.compute_name_word(i)
-                    .map_or(0, |e| u32::try_from(e).unwrap_or(0))
-            };
+            // the first test of compute_name_word, without the call (the end stays 0)
+            if f & CAP == 0 || f & FUNC != 0 {
+                continue;
+            }
+            let e = s
+                .compute_name_word(i)
+                .map_or(0, |e| u32::try_from(e).unwrap_or(0));
             if e > 0 {
                 name_ends |= words[e as usize - 1];
+                ends[i] = u64::from(e);
             }
-            ends[i] = u64::from(e);
         }
         Features {
             flags,
