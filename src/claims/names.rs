@@ -1129,44 +1129,48 @@ fn misspelled(w: &str) -> bool {
     if !first.is_ascii_lowercase() {
         return false;
     }
-    let heads = &*MISSPELLABLE;
+    let all = &*MISSPELLABLE;
     // the heads with the same first letter (the list is sorted)
-    let range = heads.by_first[usize::from(first - b'a')].clone();
+    let heads = &all.heads[all.by_first[usize::from(first - b'a')].clone()];
     let mut letters: Option<u32> = None;
     let mut counts: Option<[u8; 26]> = None;
     let mut lower: Option<String> = None;
-    for ((h, hc), hl) in MISSPELLABLE_HEADS[range.clone()]
-        .iter()
-        .zip(&heads.counts[range.clone()])
-        .zip(&heads.letters[range])
-    {
-        let max = if h.len() >= 8 { 2 } else { 1 };
-        if len.abs_diff(h.len()) > max {
+    for h in heads {
+        if len.abs_diff(h.word.len()) > h.max {
             continue;
         }
         // each letter in one word and not the other adds at least one to the letter count
         // difference below: too many such letters reject the head before counting
         let letters = *letters.get_or_insert_with(|| letter_set(w));
-        if (letters ^ hl).count_ones() as usize > 2 * max {
+        if more_bits_than(letters ^ h.letters, 2 * h.max) {
             continue;
         }
         // each edit changes the letter counts by at most two
         let counts = counts.get_or_insert_with(|| letter_counts(w));
         let diff: usize = counts
             .iter()
-            .zip(hc.iter())
+            .zip(h.counts.iter())
             .map(|(a, b)| a.abs_diff(*b) as usize)
             .sum();
-        if diff.div_ceil(2) > max {
+        if diff.div_ceil(2) > h.max {
             continue;
         }
         let lw = lower.get_or_insert_with(|| w.to_ascii_lowercase());
-        let d = strsim::damerau_levenshtein(lw, h);
-        if d > 0 && d <= max {
+        let d = strsim::damerau_levenshtein(lw, h.word);
+        if d > 0 && d <= h.max {
             return true;
         }
     }
     false
+}
+
+/// `x` has more than `k` bits set (`k` small: no population count needed).
+fn more_bits_than(x: u32, k: usize) -> bool {
+    let mut x = x;
+    for _ in 0..k {
+        x &= x.wrapping_sub(1);
+    }
+    x != 0
 }
 
 /// The letters (ASCII, case ignored) a word holds, one bit each.
@@ -1177,20 +1181,31 @@ fn letter_set(w: &str) -> u32 {
         .fold(0, |set, l| set | 1 << (l - b'a'))
 }
 
-/// The misspellable heads' letter counts and letter sets, and the range of the heads with
-/// each first letter, computed once.
+/// A misspellable head with what the distance test reads of it, computed once.
+struct MisspellableHead {
+    word: &'static str,
+    /// The greatest distance of a misspelling (1 for heads of six or seven letters, else 2).
+    max: usize,
+    letters: u32,
+    counts: [u8; 26],
+}
+
+/// The misspellable heads, and the range of the heads with each first letter.
 struct Misspellable {
-    counts: Vec<[u8; 26]>,
-    letters: Vec<u32>,
+    heads: Vec<MisspellableHead>,
     by_first: [std::ops::Range<usize>; 26],
 }
 
 static MISSPELLABLE: LazyLock<Misspellable> = LazyLock::new(|| Misspellable {
-    counts: MISSPELLABLE_HEADS
+    heads: MISSPELLABLE_HEADS
         .iter()
-        .map(|h| letter_counts(h))
+        .map(|h| MisspellableHead {
+            word: h,
+            max: if h.len() >= 8 { 2 } else { 1 },
+            letters: letter_set(h),
+            counts: letter_counts(h),
+        })
         .collect(),
-    letters: MISSPELLABLE_HEADS.iter().map(|h| letter_set(h)).collect(),
     by_first: std::array::from_fn(|i| {
         let first = b'a' + i as u8;
         MISSPELLABLE_HEADS.partition_point(|h| h.as_bytes()[0] < first)
@@ -2637,6 +2652,19 @@ mod tests {
             "a \r\nb",
         ] {
             assert_eq!(fold_ws(s), slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn counting_bits() {
+        for x in [0u32, 1, 3, 0b1011, 0x3ff_ffff, 0x8000_0001] {
+            for k in 0..6 {
+                assert_eq!(
+                    more_bits_than(x, k),
+                    x.count_ones() as usize > k,
+                    "{x:#x} {k}"
+                );
+            }
         }
     }
 
