@@ -1298,11 +1298,14 @@ const ALL_LISTS: &[(&[&str], u64)] = &[
     (MISSPELLABLE_HEADS, 0),
 ];
 
-/// The merged lexicon: an open-addressing table of the words packed as [`Packed`] keys.
+/// log2 of the [`Lexicon`]'s slots: 4,096, at least twice the words of all the lists.
+const LEXICON_BITS: u32 = 12;
+const LEXICON_SLOTS: usize = 1 << LEXICON_BITS;
+
+/// The merged lexicon: an open-addressing table of the words packed as [`Packed`] keys. Its
+/// size is fixed, so a masked index needs no bounds check.
 struct Lexicon {
-    slots: Vec<Slot>,
-    /// log2 of the number of slots.
-    bits: u32,
+    slots: Box<[Slot; LEXICON_SLOTS]>,
 }
 
 /// One slot of the [`Lexicon`]: empty when `len` is 0.
@@ -1316,15 +1319,17 @@ struct Slot {
 impl Lexicon {
     fn new() -> Lexicon {
         let words = ALL_LISTS.iter().map(|l| l.0.len()).sum::<usize>();
-        let bits = (words * 2).next_power_of_two().trailing_zeros();
+        assert!(
+            words * 2 <= LEXICON_SLOTS,
+            "the lexicon's table is too small"
+        );
         let mut t = Lexicon {
-            slots: vec![Slot::default(); 1 << bits],
-            bits,
+            slots: Box::new([Slot::default(); LEXICON_SLOTS]),
         };
         for &(list, flags) in ALL_LISTS {
             for w in list {
                 let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
-                let mut i = t.home(&k);
+                let mut i = Lexicon::home(&k);
                 loop {
                     let slot = &mut t.slots[i];
                     if slot.len == 0 {
@@ -1339,7 +1344,7 @@ impl Lexicon {
                         slot.flags |= flags;
                         break;
                     }
-                    i = (i + 1) & ((1 << t.bits) - 1);
+                    i = (i + 1) % LEXICON_SLOTS;
                 }
             }
         }
@@ -1348,23 +1353,23 @@ impl Lexicon {
 
     /// The first slot to probe for a key (the high bits of a multiplicative hash).
     #[inline]
-    fn home(&self, k: &Packed) -> usize {
+    fn home(k: &Packed) -> usize {
         let h = k.key[0] ^ k.key[1].rotate_left(21) ^ k.key[2].rotate_left(42) ^ k.len;
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_BITS)) as usize
     }
 
     #[inline]
     fn get(&self, k: &Packed) -> u64 {
-        let mut i = self.home(k);
+        let mut i = Lexicon::home(k);
         loop {
-            let slot = &self.slots[i];
+            let slot = &self.slots[i % LEXICON_SLOTS];
             if slot.len == k.len && slot.key == k.key {
                 return slot.flags;
             }
             if slot.len == 0 {
                 return 0;
             }
-            i = (i + 1) & ((1 << self.bits) - 1);
+            i = (i + 1) % LEXICON_SLOTS;
         }
     }
 }
