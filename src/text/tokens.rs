@@ -48,6 +48,37 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The end of the run of ASCII letters starting at byte `i` of `b`, read eight bytes at a
+/// time.
+#[inline]
+fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // `| 0x20` maps a capital onto its lower-case letter and no other byte onto a
+        // lower-case letter; the high bit taken off, no byte is 0x80 or more and adding
+        // below 0x80 to each carries into none: a byte's high bit is then set iff it is in
+        // 'a'..='z' (and was ASCII)
+        let y = (x | (0x20 * ONES)) & !HIGHS;
+        let letters = (y + (0x80 - u64::from(b'a')) * ONES)
+            & !(y + (0x7f - u64::from(b'z')) * ONES)
+            & !x
+            & HIGHS;
+        let others = !letters & HIGHS;
+        if others != 0 {
+            // little-endian: the lowest set bit is the first byte not a letter
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// Splits `text[span]` into tokens; offsets are offsets of `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
@@ -99,11 +130,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         } else if c.is_alphabetic() {
             kind = TokenKind::Word;
             i += clen;
-            while i < bytes.len() {
+            loop {
                 // ASCII letters continue the word (what the tests below decide for them)
-                if bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                    continue;
+                i = ascii_letters_end(bytes, i);
+                if i >= bytes.len() {
+                    break;
                 }
                 // any other ASCII byte but a digit or an apostrophe ends it (what the tests
                 // below decide for them)
@@ -192,6 +223,28 @@ mod tests {
     fn trailing_separator_is_not_part_of_the_number() {
         assert_eq!(toks("in 2015.")[1].1, "2015");
         assert_eq!(toks("1,000, then")[0].1, "1,000");
+    }
+
+    #[test]
+    fn letter_runs_end_where_a_byte_is_not_an_ascii_letter() {
+        let s = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{\u{e9}\u{c9}0 '\u{2019}";
+        let b = s.as_bytes();
+        for i in 0..b.len() {
+            let mut expected = i;
+            while expected < b.len() && b[expected].is_ascii_alphabetic() {
+                expected += 1;
+            }
+            assert_eq!(ascii_letters_end(b, i), expected, "{i}");
+        }
+        // every byte value, as a run's first byte and after a letter
+        for x in 0..=255u8 {
+            let b = [x, b'a', b'b', b'c', b'd', b'e', b'f', b'g', b'h'];
+            let expected = usize::from(x.is_ascii_alphabetic()) * b.len();
+            assert_eq!(ascii_letters_end(&b, 0), expected, "{x}");
+            let b = [b'a', x, b'b', b'c', b'd', b'e', b'f', b'g', b'h'];
+            let expected = if x.is_ascii_alphabetic() { b.len() } else { 1 };
+            assert_eq!(ascii_letters_end(&b, 0), expected, "{x}");
+        }
     }
 
     #[test]
