@@ -95,12 +95,17 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = match char_at(s, i) {
-            Some(c) => c,
-            None => break,
+        // most tokens start with an ASCII letter: a word, as the tests below decide one by one
+        let ascii_letter = bytes[i].is_ascii_alphabetic();
+        let (c, clen) = if ascii_letter {
+            (char::from(bytes[i]), 1)
+        } else {
+            match char_at(s, i) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
         };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
+        if !ascii_letter && c.is_whitespace() {
             if c == '\n' {
                 after_newline = true;
             }
@@ -110,7 +115,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        if c.is_ascii_digit() {
+        if !ascii_letter && c.is_ascii_digit() {
             kind = TokenKind::Number;
             i += 1;
             loop {
@@ -127,7 +132,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 }
                 break;
             }
-        } else if c.is_alphabetic() {
+        } else if ascii_letter || c.is_alphabetic() {
             kind = TokenKind::Word;
             i += clen;
             loop {
