@@ -177,12 +177,13 @@ impl Consistency {
             .collect();
         let names = name_spans(cx);
         let mut buf = String::new();
-        for s in &cx.ex.sentences {
+        for (si, s) in cx.ex.sentences.iter().enumerate() {
             let tokens = &s.tokens;
+            let shapes = cx.token_shapes().sentence(si);
             let first = first_word(tokens);
             for i in 0..tokens.len() {
                 let w = cx.doc.original_slice(tokens[i].span);
-                let Some(cands) = self.first_word.get(w, &mut buf) else {
+                let Some(cands) = self.first_word.get_shaped(shapes[i], w, &mut buf) else {
                     continue;
                 };
                 // a capital inside a sentence makes a name ("the Email Control suite")

@@ -264,9 +264,17 @@ pub struct RuleCx<'a> {
     pub doc: &'a Document,
     pub ex: &'a Extraction,
     pub rule: &'a Rule,
+    /// The document's token shapes, computed by the first rule that reads them.
+    token_shapes: &'a std::cell::OnceCell<substitution::TokenShapes>,
 }
 
 impl RuleCx<'_> {
+    /// Every token's shape, shared by the rules that look words up by their first word.
+    pub(crate) fn token_shapes(&self) -> &substitution::TokenShapes {
+        self.token_shapes
+            .get_or_init(|| substitution::TokenShapes::new(self.doc, self.ex))
+    }
+
     /// A finding of this rule; `fields` fill the message template.
     pub fn finding(
         &self,
@@ -666,8 +674,14 @@ impl Registry {
         rules: impl Iterator<Item = &'r Rule>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
+        let token_shapes = std::cell::OnceCell::new();
         for rule in rules {
-            let cx = RuleCx { doc, ex, rule };
+            let cx = RuleCx {
+                doc,
+                ex,
+                rule,
+                token_shapes: &token_shapes,
+            };
             rule.check.check(&cx, &mut out);
         }
         out.sort_by(|a, b| {

@@ -16,7 +16,8 @@
 
 use super::{Check, RawRule, RuleCx};
 use crate::claims::Claim;
-use crate::document::Span;
+use crate::document::{Document, Span};
+use crate::extract::Extraction;
 use crate::findings::{Finding, Severity};
 use crate::text::lexicon::FxBuild;
 use crate::text::tokens::{tokenize, Token, TokenKind};
@@ -100,7 +101,8 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
 
 /// Values by a lower-case first word (see [`lower`]), looked up by a token as written. An
 /// ASCII token whose shape (first letter, last letter, length) no key has is passed over
-/// without being lower-cased or hashed (ASCII lower-casing keeps all three).
+/// without being lower-cased or hashed (ASCII lower-casing keeps all three); the shapes of
+/// a document's tokens are computed once ([`TokenShapes`]).
 pub(super) struct ByFirstWord<V> {
     map: HashMap<String, V, FxBuild>,
     /// The shapes of the ASCII keys, hashed into a bit set ([`shape_bit`]).
@@ -115,6 +117,49 @@ fn shape_bit(first: u8, last: u8, len: usize) -> usize {
     let len = u32::try_from(len.min(255)).unwrap_or(255);
     let h = ((u32::from(first) << 16) | (u32::from(last) << 8) | len).wrapping_mul(0x9e37_79b1);
     (h >> 18) as usize
+}
+
+/// The shape of a token that is not ASCII (shape bits are below 2^14).
+const NOT_ASCII: u16 = u16::MAX;
+
+/// Every token's shape bit ([`shape_bit`], lower-cased), or [`NOT_ASCII`], sentence by
+/// sentence: computed once per document for all the rules that look tokens up in a
+/// [`ByFirstWord`].
+pub(crate) struct TokenShapes {
+    /// The index in `shapes` of each sentence's first token.
+    starts: Vec<usize>,
+    shapes: Vec<u16>,
+}
+
+impl TokenShapes {
+    pub(super) fn new(doc: &Document, ex: &Extraction) -> TokenShapes {
+        let source = doc.source.as_bytes();
+        let count = ex.sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut starts = Vec::with_capacity(ex.sentences.len());
+        let mut shapes = Vec::with_capacity(count);
+        for s in &ex.sentences {
+            starts.push(shapes.len());
+            for t in &s.tokens {
+                // the bytes of the token's text (a span off character boundaries starts or
+                // ends with a byte above 0x7f: not ASCII, as its empty text is not either)
+                let b = source.get(t.span.start..t.span.end).unwrap_or_default();
+                let shape = match (b.first(), b.last()) {
+                    (Some(&f), Some(&l)) if b.iter().fold(0, |a, &c| a | c) < 0x80 => {
+                        shape_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len()) as u16
+                    }
+                    _ => NOT_ASCII,
+                };
+                shapes.push(shape);
+            }
+        }
+        TokenShapes { starts, shapes }
+    }
+
+    /// The shapes of sentence `si`'s tokens.
+    pub(super) fn sentence(&self, si: usize) -> &[u16] {
+        let end = self.starts.get(si + 1).copied().unwrap_or(self.shapes.len());
+        &self.shapes[self.starts[si]..end]
+    }
 }
 
 impl<V> Default for ByFirstWord<V> {
@@ -141,18 +186,13 @@ impl<V: Default> ByFirstWord<V> {
 }
 
 impl<V> ByFirstWord<V> {
-    /// The value of the key `token` lower-cases to (`buf` is scratch space).
-    pub(super) fn get(&self, token: &str, buf: &mut String) -> Option<&V> {
-        let b = token.as_bytes();
-        if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
-            // an ASCII token lower-cases to an ASCII key of the same shape; a non-ASCII key
-            // is never the lower case of an ASCII token
-            if b.is_ascii() {
-                let bit = shape_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len());
-                if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
-                    return None;
-                }
-            }
+    /// The value of the key `token` lower-cases to, given the token's shape from
+    /// [`TokenShapes`] (`buf` is scratch space).
+    pub(super) fn get_shaped(&self, shape: u16, token: &str, buf: &mut String) -> Option<&V> {
+        // an ASCII token lower-cases to an ASCII key of the same shape; a non-ASCII key is
+        // never the lower case of an ASCII token
+        if shape != NOT_ASCII && self.shapes[usize::from(shape) / 64] & (1 << (shape % 64)) == 0 {
+            return None;
         }
         self.map.get(lower_into(token, buf))
     }
@@ -301,7 +341,14 @@ impl Substitution {
         out.push(f);
     }
 
-    fn word_matches(&self, cx: &RuleCx, tokens: &[Token], names: &[Span], out: &mut Vec<Finding>) {
+    fn word_matches(
+        &self,
+        cx: &RuleCx,
+        tokens: &[Token],
+        shapes: &[u16],
+        names: &[Span],
+        out: &mut Vec<Finding>,
+    ) {
         let text = |t: &Token| cx.doc.original_slice(t.span);
         let first = tokens
             .iter()
@@ -309,7 +356,8 @@ impl Substitution {
             .unwrap_or(0);
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            let Some(cands) = self.first_word.get(text(&tokens[i]), &mut buf) else {
+            let Some(cands) = self.first_word.get_shaped(shapes[i], text(&tokens[i]), &mut buf)
+            else {
                 continue;
             };
             for &w in cands {
@@ -370,9 +418,10 @@ fn title_case(cx: &RuleCx, tokens: &[Token], i: usize, span: Span) -> bool {
 impl Check for Substitution {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
         let names = name_spans(cx);
-        for s in &cx.ex.sentences {
+        for (si, s) in cx.ex.sentences.iter().enumerate() {
             if !self.words.is_empty() {
-                self.word_matches(cx, &s.tokens, &names, out);
+                let shapes = cx.token_shapes().sentence(si);
+                self.word_matches(cx, &s.tokens, shapes, &names, out);
             }
             if self.regexes.is_empty() {
                 continue;
