@@ -365,6 +365,56 @@ fn part<'a>(
     }
 }
 
+/// The hash of token `i`'s [`part`] ([`letters_hash`]), with whether the part is the token
+/// as written (`Cow::Borrowed`, not a capitalised first word lower-cased), computed in one
+/// pass over the bytes of the common ASCII words, without lower-casing into a new string.
+fn part_hash(cx: &RuleCx, tokens: &[Token], i: usize, first_word: usize) -> Option<(u64, bool)> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = cx.doc.original_slice(t.span).as_bytes();
+    let (&head, rest) = w.split_first()?;
+    let borrowed = if head.is_ascii_lowercase() {
+        true
+    } else if head.is_ascii_uppercase() && i == first_word {
+        false
+    } else if head.is_ascii() {
+        // `part`: an ASCII head that is not a letter, or a capital inside the sentence
+        return None;
+    } else {
+        return part_hash_slow(cx, tokens, i, first_word);
+    };
+    // the hash of the part: of the lower-case head, then of the rest (the hasher reads a byte
+    // at a time, so this is the hash of the part run together)
+    let mut h = FxHasher::default();
+    h.write(&[head.to_ascii_lowercase()]);
+    for &b in rest {
+        if !b.is_ascii_lowercase() {
+            // an ASCII byte not a lower-case letter is a character not lower case (`part`
+            // says no); a non-ASCII one is decided by `part`
+            return if b.is_ascii() {
+                None
+            } else {
+                part_hash_slow(cx, tokens, i, first_word)
+            };
+        }
+        h.write(&[b]);
+    }
+    Some((h.finish(), borrowed))
+}
+
+/// [`part_hash`] through [`part`].
+fn part_hash_slow(
+    cx: &RuleCx,
+    tokens: &[Token],
+    i: usize,
+    first_word: usize,
+) -> Option<(u64, bool)> {
+    let part = part(cx, tokens, i, first_word)?;
+    Some((letters_hash(&part, ""), matches!(part, Cow::Borrowed(_))))
+}
+
 /// Token `i` is a hyphen glued to its neighbours' words.
 fn glued_hyphen(cx: &RuleCx, tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
@@ -400,23 +450,29 @@ fn compounds(
     // and only the pairs some indexed word's hash matches are looked up: the hashes only skip
     // work (a collision costs a look-up), the index decides.
     let tokens: usize = cx.ex.sentences.iter().map(|s| s.tokens.len()).sum();
-    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new(); // sentence, first word, token, hash
-                                                                  // per token of the document (sentence by sentence): its part's hash, if it is a part
-                                                                  // that can come second (written in lower case: not a capitalised first word)
+    // sentence, first word, token, hash
+    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new();
+    // per token of the document (sentence by sentence): its part's hash, if it is a part,
+    // with whether it can come second (written in lower case: not a capitalised first word);
+    // and whether it is a glued hyphen (each token's computed once, read up to four times)
     let mut hashes: Vec<Option<(u64, bool)>> = Vec::with_capacity(tokens);
+    let mut glued: Vec<bool> = Vec::with_capacity(tokens);
     for (si, s) in cx.ex.sentences.iter().enumerate() {
         let tokens = &s.tokens;
         let first = first_word(tokens);
+        let at = glued.len();
+        glued.extend((0..tokens.len()).map(|i| glued_hyphen(cx, tokens, i)));
+        let glued = &glued[at..];
         for i in 0..tokens.len() {
-            let part = part(cx, tokens, i, first);
-            let hash = part.as_ref().map(|w| letters_hash(w, ""));
-            let in_chain = i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined;
-            if tokens[i].span.len() >= 5 && !in_chain && !glued_hyphen(cx, tokens, i + 1) {
-                if let Some(h) = hash {
+            let hash = part_hash(cx, tokens, i, first);
+            let in_chain = i >= 1 && glued[i - 1] && tokens[i].joined;
+            if tokens[i].span.len() >= 5 && !in_chain && !glued.get(i + 1).copied().unwrap_or(false)
+            {
+                if let Some((h, _)) = hash {
                     closed.push((si, first, i, h));
                 }
             }
-            hashes.push(hash.map(|h| (h, matches!(part, Some(Cow::Borrowed(_))))));
+            hashes.push(hash);
         }
     }
     if closed.is_empty() {
@@ -429,16 +485,17 @@ fn compounds(
         let tokens = &s.tokens;
         let first = first_word(tokens);
         let hashes = &hashes[at..at + tokens.len()];
+        let glued = &glued[at..at + tokens.len()];
         at += tokens.len();
         for i in 0..tokens.len() {
             let Some((first_hash, _)) = hashes[i] else {
                 continue;
             };
             // not inside a longer hyphenated chain
-            if i >= 1 && glued_hyphen(cx, tokens, i - 1) && tokens[i].joined {
+            if i >= 1 && glued[i - 1] && tokens[i].joined {
                 continue;
             }
-            let (form, j) = if glued_hyphen(cx, tokens, i + 1) && tokens[i + 1].joined {
+            let (form, j) = if glued.get(i + 1).copied().unwrap_or(false) && tokens[i + 1].joined {
                 (HYPHEN, i + 2)
             } else if tokens.get(i + 1).is_some_and(|t| !t.joined) {
                 (OPEN, i + 1)
