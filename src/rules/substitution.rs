@@ -51,6 +51,7 @@ pub fn build(raw: &RawRule) -> Result<Box<dyn Check>, String> {
                 .map_err(|e| format!("{which}: bad regex: {e}"))?;
             regexes.push(RegexSwap {
                 re,
+                required: required_literals(&s.find),
                 replace: s.replace.clone(),
             });
         } else {
@@ -157,7 +158,11 @@ impl TokenShapes {
 
     /// The shapes of sentence `si`'s tokens.
     pub(super) fn sentence(&self, si: usize) -> &[u16] {
-        let end = self.starts.get(si + 1).copied().unwrap_or(self.shapes.len());
+        let end = self
+            .starts
+            .get(si + 1)
+            .copied()
+            .unwrap_or(self.shapes.len());
         &self.shapes[self.starts[si]..end]
     }
 }
@@ -243,7 +248,42 @@ struct WordSwap {
 
 struct RegexSwap {
     re: Regex,
+    /// Literals one of which every match contains, as one search: a text that holds none
+    /// of them is not searched with `re`.
+    required: Option<regex::bytes::Regex>,
     replace: String,
+}
+
+/// A search for the literals one of which every match of `pattern` starts with (or ends
+/// with, when those are longer), if there are such literals, none empty.
+fn required_literals(pattern: &str) -> Option<regex::bytes::Regex> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    // parsed as `RegexBuilder` parses it by default (Unicode on, no flags)
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let (_, literals) = [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .filter_map(|kind| {
+            // a finite sequence: every match starts (ends) with one of its literals
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let literals = seq.literals()?;
+            let shortest = literals.iter().map(|l| l.as_bytes().len()).min()?;
+            (shortest > 0).then(|| (shortest, literals.to_vec()))
+        })
+        .max_by_key(|(shortest, _)| *shortest)?;
+    // each literal byte by byte (a literal cut short may end inside a character)
+    let mut alternation = String::from("(?-u)");
+    for (n, l) in literals.iter().enumerate() {
+        if n > 0 {
+            alternation.push('|');
+        }
+        for b in l.as_bytes() {
+            alternation.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    regex::bytes::Regex::new(&alternation).ok()
 }
 
 struct Substitution {
@@ -356,7 +396,9 @@ impl Substitution {
             .unwrap_or(0);
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            let Some(cands) = self.first_word.get_shaped(shapes[i], text(&tokens[i]), &mut buf)
+            let Some(cands) = self
+                .first_word
+                .get_shaped(shapes[i], text(&tokens[i]), &mut buf)
             else {
                 continue;
             };
@@ -418,6 +460,12 @@ fn title_case(cx: &RuleCx, tokens: &[Token], i: usize, span: Span) -> bool {
 impl Check for Substitution {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
         let names = name_spans(cx);
+        let source = cx.doc.source.as_bytes();
+        let live: Vec<bool> = self
+            .regexes
+            .iter()
+            .map(|r| r.required.as_ref().is_none_or(|q| q.is_match(source)))
+            .collect();
         for (si, s) in cx.ex.sentences.iter().enumerate() {
             if !self.words.is_empty() {
                 let shapes = cx.token_shapes().sentence(si);
@@ -427,7 +475,16 @@ impl Check for Substitution {
                 continue;
             }
             let text = cx.doc.original_slice(s.span);
-            for r in &self.regexes {
+            for (r, &live) in self.regexes.iter().zip(&live) {
+                // a match contains one of the required literals: a sentence without them
+                // has none (nor has any sentence of a document without them)
+                if !live
+                    || r.required
+                        .as_ref()
+                        .is_some_and(|q| !q.is_match(text.as_bytes()))
+                {
+                    continue;
+                }
                 for caps in r.re.captures_iter(text) {
                     let m = caps.get(0).expect("group 0 is the match");
                     if m.is_empty() {
