@@ -32,11 +32,9 @@ use crate::claims::names::{is_misspelled_head, lex, HEAD};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
-use crate::text::lexicon::FxHasher;
 use crate::text::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
 
 pub const PARAMS: &[&str] = &["pairs", "compounds", "entities"];
 /// `{first}` the preferred spelling as first written, `{second}` the flagged one as written,
@@ -298,6 +296,8 @@ impl HashFilter {
 
     /// The two bits of a hash: from its high bits, and from its bits mixed once more.
     fn probes(&self, h: u64) -> [usize; 2] {
+        // a polynomial hash's last letter only reaches its low bits: mix them up first
+        let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         let second = h.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
         [
             (h >> (64 - self.order)) as usize,
@@ -312,12 +312,43 @@ impl HashFilter {
     }
 }
 
-/// The FxHash of `a` and `b` run together: equal for a pair and the closed word it spells.
-fn letters_hash(a: &str, b: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(a.as_bytes());
-    h.write(b.as_bytes());
-    h.finish()
+/// A polynomial hash of a word's letters, with the power of the multiplier it ends with:
+/// the hash of two words run together follows from theirs ([`LettersHash::then`]), without
+/// reading their letters again. Equal for a pair and the closed word it spells.
+#[derive(Clone, Copy)]
+struct LettersHash {
+    hash: u64,
+    /// The multiplier to the power of the word's length.
+    scale: u64,
+}
+
+impl LettersHash {
+    /// An odd multiplier (the golden ratio's bits).
+    const FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
+    const EMPTY: LettersHash = LettersHash { hash: 0, scale: 1 };
+
+    /// The hash with one more byte.
+    fn push(self, b: u8) -> LettersHash {
+        LettersHash {
+            hash: self
+                .hash
+                .wrapping_mul(Self::FACTOR)
+                .wrapping_add(u64::from(b)),
+            scale: self.scale.wrapping_mul(Self::FACTOR),
+        }
+    }
+
+    fn of(bytes: &[u8]) -> LettersHash {
+        bytes.iter().fold(Self::EMPTY, |h, &b| h.push(b))
+    }
+
+    /// The hash of this word and `next` run together.
+    fn then(self, next: LettersHash) -> LettersHash {
+        LettersHash {
+            hash: self.hash.wrapping_mul(next.scale).wrapping_add(next.hash),
+            scale: self.scale.wrapping_mul(next.scale),
+        }
+    }
 }
 
 /// The three ways of writing a compound.
@@ -365,10 +396,15 @@ fn part<'a>(
     }
 }
 
-/// The hash of token `i`'s [`part`] ([`letters_hash`]), with whether the part is the token
+/// The hash of token `i`'s [`part`] ([`LettersHash`]), with whether the part is the token
 /// as written (`Cow::Borrowed`, not a capitalised first word lower-cased), computed in one
 /// pass over the bytes of the common ASCII words, without lower-casing into a new string.
-fn part_hash(cx: &RuleCx, tokens: &[Token], i: usize, first_word: usize) -> Option<(u64, bool)> {
+fn part_hash(
+    cx: &RuleCx,
+    tokens: &[Token],
+    i: usize,
+    first_word: usize,
+) -> Option<(LettersHash, bool)> {
     let t = tokens.get(i)?;
     if t.kind != TokenKind::Word {
         return None;
@@ -385,10 +421,8 @@ fn part_hash(cx: &RuleCx, tokens: &[Token], i: usize, first_word: usize) -> Opti
     } else {
         return part_hash_slow(cx, tokens, i, first_word);
     };
-    // the hash of the part: of the lower-case head, then of the rest (the hasher reads a byte
-    // at a time, so this is the hash of the part run together)
-    let mut h = FxHasher::default();
-    h.write(&[head.to_ascii_lowercase()]);
+    // the hash of the part: of the lower-case head, then of the rest
+    let mut h = LettersHash::EMPTY.push(head.to_ascii_lowercase());
     for &b in rest {
         if !b.is_ascii_lowercase() {
             // an ASCII byte not a lower-case letter is a character not lower case (`part`
@@ -399,9 +433,9 @@ fn part_hash(cx: &RuleCx, tokens: &[Token], i: usize, first_word: usize) -> Opti
                 part_hash_slow(cx, tokens, i, first_word)
             };
         }
-        h.write(&[b]);
+        h = h.push(b);
     }
-    Some((h.finish(), borrowed))
+    Some((h, borrowed))
 }
 
 /// [`part_hash`] through [`part`].
@@ -410,9 +444,12 @@ fn part_hash_slow(
     tokens: &[Token],
     i: usize,
     first_word: usize,
-) -> Option<(u64, bool)> {
+) -> Option<(LettersHash, bool)> {
     let part = part(cx, tokens, i, first_word)?;
-    Some((letters_hash(&part, ""), matches!(part, Cow::Borrowed(_))))
+    Some((
+        LettersHash::of(part.as_bytes()),
+        matches!(part, Cow::Borrowed(_)),
+    ))
 }
 
 /// Token `i` is a hyphen glued to its neighbours' words.
@@ -442,10 +479,10 @@ fn compounds(
     out: &mut Vec<Finding>,
 ) {
     // A first pass over the words finds the closed-form candidates (single words of five
-    // letters or more outside hyphenated chains), each with the FxHash of its letters, and
+    // letters or more outside hyphenated chains), each with the hash of its letters, and
     // keeps every word's hash. A second pass forms the open and hyphenated pairs, each hashed
-    // as its two parts run together (the first part's hash carried on over the second's
-    // letters: the hasher reads a byte at a time), and keeps only those whose hash some
+    // as its two parts run together (from the parts' hashes: `LettersHash::then`), and keeps
+    // only those whose hash some
     // closed candidate may have. Only the words some kept pair's hash matches are indexed,
     // and only the pairs some indexed word's hash matches are looked up: the hashes only skip
     // work (a collision costs a look-up), the index decides.
@@ -455,7 +492,7 @@ fn compounds(
     // per token of the document (sentence by sentence): its part's hash, if it is a part,
     // with whether it can come second (written in lower case: not a capitalised first word);
     // and whether it is a glued hyphen (each token's computed once, read up to four times)
-    let mut hashes: Vec<Option<(u64, bool)>> = Vec::with_capacity(tokens);
+    let mut hashes: Vec<Option<(LettersHash, bool)>> = Vec::with_capacity(tokens);
     let mut glued: Vec<bool> = Vec::with_capacity(tokens);
     for (si, s) in cx.ex.sentences.iter().enumerate() {
         let tokens = &s.tokens;
@@ -469,7 +506,7 @@ fn compounds(
             if tokens[i].span.len() >= 5 && !in_chain && !glued.get(i + 1).copied().unwrap_or(false)
             {
                 if let Some((h, _)) = hash {
-                    closed.push((si, first, i, h));
+                    closed.push((si, first, i, h.hash));
                 }
             }
             hashes.push(hash);
@@ -503,12 +540,10 @@ fn compounds(
                 continue;
             };
             // a capitalised first word (lower-cased, owned) is no second part
-            if !matches!(hashes.get(j), Some(Some((_, true)))) {
+            let Some(&Some((second_hash, true))) = hashes.get(j) else {
                 continue;
-            }
-            let mut h = FxHasher::resume(first_hash);
-            h.write(cx.doc.original_slice(tokens[j].span).as_bytes());
-            let hash = h.finish();
+            };
+            let hash = first_hash.then(second_hash).hash;
             if closed_hashes.may_contain(hash) {
                 pairs.push(Pair {
                     sentence: si,
