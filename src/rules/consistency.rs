@@ -179,9 +179,12 @@ impl Consistency {
             let tokens = &s.tokens;
             let shapes = cx.token_shapes().sentence(si);
             let first = first_word(tokens);
-            for i in 0..tokens.len() {
+            for (i, &shape) in shapes.iter().enumerate() {
+                if !self.first_word.may_hold(shape) {
+                    continue;
+                }
                 let w = cx.doc.original_slice(tokens[i].span);
-                let Some(cands) = self.first_word.get_shaped(shapes[i], w, &mut buf) else {
+                let Some(cands) = self.first_word.get(w, &mut buf) else {
                     continue;
                 };
                 // a capital inside a sentence makes a name ("the Email Control suite")

@@ -120,6 +120,19 @@ fn shape_bit(first: u8, last: u8, len: usize) -> usize {
     (h >> 18) as usize
 }
 
+/// `b`, the bytes of `source` from `start`, are ASCII: for the common short token, tested
+/// on the eight bytes from `start` at once (those past `b` masked off).
+fn is_ascii_at(source: &[u8], start: usize, b: &[u8]) -> bool {
+    match source.get(start..start + 8) {
+        Some(eight) if b.len() <= 8 => {
+            let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            let mask = u64::MAX >> (8 * (8 - b.len()));
+            word & mask & 0x8080_8080_8080_8080 == 0
+        }
+        _ => b.is_ascii(),
+    }
+}
+
 /// The shape of a token that is not ASCII (shape bits are below 2^14).
 const NOT_ASCII: u16 = u16::MAX;
 
@@ -145,7 +158,7 @@ impl TokenShapes {
                 // ends with a byte above 0x7f: not ASCII, as its empty text is not either)
                 let b = source.get(t.span.start..t.span.end).unwrap_or_default();
                 let shape = match (b.first(), b.last()) {
-                    (Some(&f), Some(&l)) if b.iter().fold(0, |a, &c| a | c) < 0x80 => {
+                    (Some(&f), Some(&l)) if is_ascii_at(source, t.span.start, b) => {
                         shape_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len()) as u16
                     }
                     _ => NOT_ASCII,
@@ -191,14 +204,16 @@ impl<V: Default> ByFirstWord<V> {
 }
 
 impl<V> ByFirstWord<V> {
-    /// The value of the key `token` lower-cases to, given the token's shape from
-    /// [`TokenShapes`] (`buf` is scratch space).
-    pub(super) fn get_shaped(&self, shape: u16, token: &str, buf: &mut String) -> Option<&V> {
-        // an ASCII token lower-cases to an ASCII key of the same shape; a non-ASCII key is
-        // never the lower case of an ASCII token
-        if shape != NOT_ASCII && self.shapes[usize::from(shape) / 64] & (1 << (shape % 64)) == 0 {
-            return None;
-        }
+    /// Some key may be the lower case of a token of this shape (from [`TokenShapes`]): an
+    /// ASCII token lower-cases to an ASCII key of the same shape; a non-ASCII key is never
+    /// the lower case of an ASCII token.
+    pub(super) fn may_hold(&self, shape: u16) -> bool {
+        shape == NOT_ASCII || self.shapes[usize::from(shape) / 64] & (1 << (shape % 64)) != 0
+    }
+
+    /// The value of the key `token` lower-cases to (`buf` is scratch space); ask
+    /// [`ByFirstWord::may_hold`] first.
+    pub(super) fn get(&self, token: &str, buf: &mut String) -> Option<&V> {
         self.map.get(lower_into(token, buf))
     }
 }
@@ -395,11 +410,11 @@ impl Substitution {
             .position(|t| t.kind != TokenKind::Punct)
             .unwrap_or(0);
         let mut buf = String::new();
-        for i in 0..tokens.len() {
-            let Some(cands) = self
-                .first_word
-                .get_shaped(shapes[i], text(&tokens[i]), &mut buf)
-            else {
+        for (i, &shape) in shapes.iter().enumerate() {
+            if !self.first_word.may_hold(shape) {
+                continue;
+            }
+            let Some(cands) = self.first_word.get(text(&tokens[i]), &mut buf) else {
                 continue;
             };
             for &w in cands {
