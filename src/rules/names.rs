@@ -11,8 +11,8 @@
 use super::{Check, RawRule, RuleCx};
 use crate::claims::entity::normalise_key;
 use crate::claims::Claim;
-use crate::document::Span;
 use crate::findings::{Finding, Severity};
+use crate::text::lexicon::FxBuild;
 use crate::text::tokens::TokenKind;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -90,17 +90,17 @@ struct Canonical {
 
 struct Names {
     /// Key of every canonical name and alias → canonical name.
-    known: HashMap<String, String>,
+    known: HashMap<String, String, FxBuild>,
     /// Key of every known misspelling → canonical name.
-    misspelled: HashMap<String, String>,
+    misspelled: HashMap<String, String, FxBuild>,
     /// Canonical keys with their names and letter counts, for near-miss search, ordered by
     /// key length (then as listed), so a key's search reads only the keys of lengths within
     /// three of its own.
     canonical: Vec<Canonical>,
     /// Misspelled word (lower-case) → correct word.
-    word_fix: HashMap<String, String>,
+    word_fix: HashMap<String, String, FxBuild>,
     /// Abbreviation (lower-case, straight apostrophe) → full word.
-    abbreviations: HashMap<String, String>,
+    abbreviations: HashMap<String, String, FxBuild>,
     min_similarity: f64,
     flag_abbreviations: bool,
 }
@@ -146,8 +146,8 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
             "min_similarity must be between 0.5 and 1, not {min_similarity}"
         ));
     }
-    let mut known = HashMap::new();
-    let mut misspelled = HashMap::new();
+    let mut known = HashMap::default();
+    let mut misspelled = HashMap::default();
     let mut canonical = Vec::new();
     for o in &g.organisations {
         let key = normalise_key(&o.name);
@@ -166,7 +166,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
         }
     }
     canonical.sort_by_key(|c| c.key.len());
-    let mut word_fix = HashMap::new();
+    let mut word_fix = HashMap::default();
     for w in &l.words {
         for m in w.misspellings.iter().chain(&w.real_word_misspellings) {
             word_fix.insert(m.to_lowercase(), w.word.clone());
@@ -265,6 +265,7 @@ impl Check for Names {
         let rule = cx.rule;
         // a document names the same organisations again and again: each key searched once
         let mut near: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut lower_buf = String::new();
         for (k, c) in cx.ex.claims.iter().enumerate() {
             let Claim::Organisation(org) = c else {
                 continue;
@@ -280,23 +281,32 @@ impl Check for Names {
             };
             // word by word: misspelled name words and abbreviations, on the tokens of the name
             let sentence = &cx.ex.sentences[cx.ex.claim_sentence[k]];
-            let words: Vec<Span> = sentence
+            let words = sentence
                 .tokens
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word && org.span.contains(t.span))
-                .map(|t| t.span)
-                .collect();
-            let mut fixed_name = org.text.clone();
+                .map(|t| &t.span);
+            // the name with its words fixed, written when a word is
+            let mut fixed_name: Option<String> = None;
             let mut word_findings = Vec::new();
-            for span in words.iter().rev() {
+            for span in words.rev() {
                 let written = &cx.doc.source[span.start..span.end];
-                let lower = written.to_lowercase().replace('\u{2019}', "'");
+                // lower case with straight apostrophes; an ASCII word without copying twice
+                let lower = if written.is_ascii() {
+                    lower_buf.clear();
+                    lower_buf.push_str(written);
+                    lower_buf.make_ascii_lowercase();
+                    &lower_buf
+                } else {
+                    lower_buf = written.to_lowercase().replace('\u{2019}', "'");
+                    &lower_buf
+                };
                 let (fix, severity, template) =
-                    if let Some(fix) = self.word_fix.get(&lower).filter(|_| !known) {
+                    if let Some(fix) = self.word_fix.get(lower.as_str()).filter(|_| !known) {
                         (with_case(written, fix), Severity::Error, &rule.message)
                     } else if let Some(full) = self
                         .abbreviations
-                        .get(&lower)
+                        .get(lower.as_str())
                         .filter(|_| self.flag_abbreviations)
                     {
                         (
@@ -307,6 +317,7 @@ impl Check for Names {
                     } else {
                         continue;
                     };
+                let fixed_name = fixed_name.get_or_insert_with(|| org.text.clone());
                 let local = (span.start - org.span.start)..(span.end - org.span.start);
                 if fixed_name.is_char_boundary(local.start)
                     && fixed_name.is_char_boundary(local.end)
@@ -324,7 +335,7 @@ impl Check for Names {
                 word_findings.push(f);
             }
             let listed = self.misspelled.get(&org.key).filter(|_| !known);
-            if !word_findings.is_empty() {
+            if let Some(fixed_name) = fixed_name {
                 // the corrected name is a known one: say so
                 if let Some(canon) = self.known.get(&normalise_key(&fixed_name)).or(listed) {
                     for f in &mut word_findings {
