@@ -140,7 +140,13 @@ pub enum C {
 /// The word `s` lower-cased into `buf` (ASCII letters and `'`, at most 16 bytes, a curly
 /// apostrophe folded to `'`), with a possessive `'s` dropped (flag); `None` otherwise.
 pub(crate) fn lower_bytes<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool)> {
+    lower_hashed(s, buf).map(|(w, poss, _)| (w, poss))
+}
+
+/// [`lower_bytes`] with the [`fnv`] hash of the word it gives, computed in the same pass.
+fn lower_hashed<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool, usize)> {
     let b = s.as_bytes();
+    let mut h: u32 = FNV_OFFSET;
     let mut n = 0;
     let mut i = 0;
     while i < b.len() {
@@ -160,13 +166,18 @@ pub(crate) fn lower_bytes<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8
         buf[n] = y;
         n += 1;
         i += 1;
+        h ^= u32::from(y);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     let mut poss = false;
+    let mut hash = h as usize;
     if n > 2 && buf[n - 2] == b'\'' && buf[n - 1] == b's' {
+        // a possessive is dropped: the rest hashed again
         n -= 2;
         poss = true;
+        hash = fnv(&buf[..n]);
     }
-    Some((&buf[..n], poss))
+    Some((&buf[..n], poss, hash))
 }
 
 /// [`lower_bytes`] as a `str`.
@@ -383,12 +394,13 @@ fn table() -> &'static [Option<Entry>] {
     })
 }
 
-/// The class of a lower-cased word.
+/// The class of a lower-cased word (the tests' way in; [`classify_word`] hashes as it folds).
+#[cfg(test)]
 fn lookup(w: &[u8], capitalised: bool) -> C {
     lookup_hashed(w, fnv(w), capitalised)
 }
 
-/// [`lookup`] with the word's [`fnv`] hash already computed.
+/// The class of a lower-cased word, with its [`fnv`] hash.
 fn lookup_hashed(w: &[u8], hash: usize, capitalised: bool) -> C {
     let t = table();
     let mut h = hash & (SLOTS - 1);
@@ -496,45 +508,11 @@ fn classify_word(text: &str, capitalised: bool) -> C {
     if !has_shape(&SHAPES, text) && !may_fold_to_listed(text.as_bytes()) {
         return C::Other;
     }
-    let b = text.as_bytes();
-    if b.len() > 16 {
-        let mut buf = [0u8; 16];
-        return match lower_bytes(text, &mut buf) {
-            Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
-            _ => C::Other,
-        };
-    }
-    // `lower_bytes` and `fnv` in one pass: at most 16 bytes never overflow the buffer
     let mut buf = [0u8; 16];
-    let mut h: u32 = FNV_OFFSET;
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let y = match x {
-            b'a'..=b'z' | b'\'' => x,
-            b'A'..=b'Z' => x | 0x20,
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
-                i += 2;
-                b'\''
-            }
-            _ => return C::Other,
-        };
-        buf[n] = y;
-        n += 1;
-        i += 1;
-        h ^= u32::from(y);
-        h = h.wrapping_mul(FNV_PRIME);
+    match lower_hashed(text, &mut buf) {
+        Some((w, _, hash)) if !w.is_empty() => lookup_hashed(w, hash, capitalised),
+        _ => C::Other,
     }
-    if n > 2 && buf[n - 2] == b'\'' && buf[n - 1] == b's' {
-        // a possessive is dropped: hash the rest again
-        n -= 2;
-        h = fnv(&buf[..n]) as u32;
-    }
-    if n == 0 {
-        return C::Other;
-    }
-    lookup_hashed(&buf[..n], h as usize, capitalised)
 }
 
 fn classify_number(text: &str) -> C {
