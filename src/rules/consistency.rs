@@ -485,10 +485,9 @@ fn compounds(
     // letters or more outside hyphenated chains), each with the hash of its letters, and
     // keeps every word's hash. A second pass forms the open and hyphenated pairs, each hashed
     // as its two parts run together (from the parts' hashes: `LettersHash::then`), and keeps
-    // only those whose hash some
-    // closed candidate may have. Only the words some kept pair's hash matches are indexed,
-    // and only the pairs some indexed word's hash matches are looked up: the hashes only skip
-    // work (a collision costs a look-up), the index decides.
+    // only those whose hash some closed candidate may have. Only the words some kept pair's
+    // hash matches are indexed, and only the pairs some indexed word's hash matches are looked
+    // up: the hashes only skip work (a collision costs a look-up), the index decides.
     let tokens: usize = cx.ex.sentences.iter().map(|s| s.tokens.len()).sum();
     // sentence, first word, token, hash
     let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new();
