@@ -30,9 +30,7 @@ pub const PARAMS: &[&str] = &["gazetteer", "min_similarity", "min_documents"];
 /// writing the variant, `{canonical_count}` those writing the canonical form.
 pub const FIELDS: &[&str] = &["found", "canonical", "count", "canonical_count"];
 
-const BUILTIN_GAZETTEER: &str = include_str!("../../rules/data/organisations.yaml");
-
-/// The gazetteer, read leniently (the `names` kind validates it strictly).
+/// A gazetteer named by path, read leniently (the `names` kind validates it strictly).
 #[derive(Debug, Deserialize)]
 struct Gazetteer {
     organisations: Vec<GazetteerOrg>,
@@ -64,35 +62,41 @@ pub struct Params {
 }
 
 pub fn build(raw: &RawRule, base: &Path) -> Result<Params, String> {
-    let (name, text) = match raw.gazetteer.as_deref() {
-        None | Some("builtin") => (
-            "built-in gazetteer".to_string(),
-            BUILTIN_GAZETTEER.to_string(),
-        ),
+    let mut known = Known::default();
+    let mut add = |name: &str, aliases: &[String], misspellings: &[String]| {
+        known.correct.insert(normalise_key(name), name.to_string());
+        for a in aliases {
+            known.correct.insert(normalise_key(a), name.to_string());
+        }
+        for m in misspellings {
+            known.misspelled.insert(normalise_key(m), name.to_string());
+        }
+    };
+    match raw.gazetteer.as_deref() {
+        // read once per process, by the `names` rule's loader (which validates it)
+        None | Some("builtin") => {
+            for (name, aliases, misspellings) in crate::rules::names::builtin_organisations()? {
+                add(name, aliases, misspellings);
+            }
+        }
         Some(p) => {
             let path = base.join(p);
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| format!("gazetteer {}: {e}", path.display()))?;
-            (path.display().to_string(), text)
-        }
-    };
-    let g: Gazetteer = crate::yaml::from_str(&text).map_err(|e| {
-        let at = e
-            .location()
-            .map(|l| format!(":{}:{}", l.line(), l.column()))
-            .unwrap_or_default();
-        format!(
-            "gazetteer {name}{at}: {}",
-            e.to_string().split(" at line ").next().unwrap_or_default()
-        )
-    })?;
-    let mut known = Known::default();
-    for o in &g.organisations {
-        for n in std::iter::once(&o.name).chain(&o.aliases) {
-            known.correct.insert(normalise_key(n), o.name.clone());
-        }
-        for m in &o.misspellings {
-            known.misspelled.insert(normalise_key(m), o.name.clone());
+            let g: Gazetteer = crate::yaml::from_str(&text).map_err(|e| {
+                let at = e
+                    .location()
+                    .map(|l| format!(":{}:{}", l.line(), l.column()))
+                    .unwrap_or_default();
+                format!(
+                    "gazetteer {}{at}: {}",
+                    path.display(),
+                    e.to_string().split(" at line ").next().unwrap_or_default()
+                )
+            })?;
+            for o in &g.organisations {
+                add(&o.name, &o.aliases, &o.misspellings);
+            }
         }
     }
     let min_similarity = raw.min_similarity.unwrap_or(0.9);

@@ -132,13 +132,29 @@ fn read<T: for<'de> Deserialize<'de>>(
     })
 }
 
+/// The built-in gazetteer, read once per process: every registry built (one per
+/// configuration) has a `names` and an `entity-variants` rule reading it.
+static BUILTIN: std::sync::LazyLock<Result<Gazetteer, String>> =
+    std::sync::LazyLock::new(|| read(None, BUILTIN_GAZETTEER, Path::new(""), "gazetteer"));
+
+/// The organisations of the built-in gazetteer: (name, aliases, listed misspellings).
+pub(crate) fn builtin_organisations(
+) -> Result<impl Iterator<Item = (&'static str, &'static [String], &'static [String])>, String> {
+    let g = BUILTIN.as_ref().map_err(Clone::clone)?;
+    Ok(g.organisations
+        .iter()
+        .map(|o| (o.name.as_str(), &o.aliases[..], &o.misspellings[..])))
+}
+
 pub fn build(raw: &RawRule, base: &Path) -> Result<Box<dyn Check>, String> {
-    let g: Gazetteer = read(
-        raw.gazetteer.as_deref(),
-        BUILTIN_GAZETTEER,
-        base,
-        "gazetteer",
-    )?;
+    let read_from_file;
+    let g: &Gazetteer = match raw.gazetteer.as_deref() {
+        None | Some("builtin") => BUILTIN.as_ref().map_err(Clone::clone)?,
+        Some(p) => {
+            read_from_file = read(Some(p), BUILTIN_GAZETTEER, base, "gazetteer")?;
+            &read_from_file
+        }
+    };
     let l: Lexicon = read(raw.lexicon.as_deref(), BUILTIN_LEXICON, base, "lexicon")?;
     let min_similarity = raw.min_similarity.unwrap_or(0.95);
     if !(0.5..=1.0).contains(&min_similarity) {
