@@ -2,7 +2,7 @@
 //! attacks", head "attack").
 
 use super::Ctx;
-use crate::text::lexicon::{has_shape, shapes, Shapes};
+use crate::text::lexicon::{ends_with_ignore_ascii_case, has_shape, shapes, Shapes};
 use std::ops::Range;
 
 /// Words that end a counted noun phrase.
@@ -296,12 +296,6 @@ pub fn is_stop(w: &str) -> bool {
     has_shape(&NOUN_STOP_SHAPES, w) && NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
-/// `w` ends with the ASCII `suffix`, ASCII case ignored.
-fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
-    let (w, s) = (w.as_bytes(), suffix.as_bytes());
-    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
-}
-
 /// The counted noun phrase starting at token `j`: up to four words, stopping at function
 /// words, punctuation, figures and (after the first word) words that look like verbs.
 pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
@@ -331,7 +325,9 @@ pub fn noun_phrase(ctx: &Ctx, j: usize) -> Option<Range<usize>> {
             break;
         }
         if k > start {
-            if (ends_with_ignore_case(w, "ed") || ends_with_ignore_case(w, "ing")) && w.len() > 4 {
+            if (ends_with_ignore_ascii_case(w, "ed") || ends_with_ignore_ascii_case(w, "ing"))
+                && w.len() > 4
+            {
                 break;
             }
             // a capitalised word after a lower-case noun starts something else

@@ -41,13 +41,14 @@ impl RateClaim {
 use super::noun::{head_of, noun_phrase};
 use super::quantity::{nearest_period, Reading};
 use super::{Claim, Ctx};
+use crate::text::lexicon::key;
 use std::ops::Range;
 
 /// Time units a rate can be per, with their length in seconds as an interval.
 pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
     const DAY: f64 = 86_400.0;
-    let mut buf = [0u8; 8];
-    Some(match ascii_lower(word, &mut buf)? {
+    let mut buf = [0u8; 32];
+    Some(match key(word, &mut buf)? {
         "second" | "sec" | "s" => ("second", [1.0, 1.0]),
         "minute" | "min" => ("minute", [60.0, 60.0]),
         "hour" | "hr" | "h" => ("hour", [3600.0, 3600.0]),
@@ -60,19 +61,9 @@ pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
     })
 }
 
-/// `word` ASCII lower-cased into `buf`, or `None` when it is longer than `buf` (no word
-/// matched against it is).
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
-    let b = word.as_bytes();
-    let out = buf.get_mut(..b.len())?;
-    out.copy_from_slice(b);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
-}
-
 fn adverb_unit(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 8];
-    Some(match ascii_lower(word, &mut buf)? {
+    let mut buf = [0u8; 32];
+    Some(match key(word, &mut buf)? {
         "hourly" => "hour",
         "daily" | "nightly" => "day",
         "weekly" => "week",
@@ -115,9 +106,9 @@ fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
     // ASCII lower-casing in place says what `to_lowercase` would; a longer one matches none
     let t = ctx.tok(k);
     let lowered;
-    let mut buf = [0u8; 8];
+    let mut buf = [0u8; 32];
     let w: &str = if t.is_ascii() {
-        ascii_lower(t, &mut buf).unwrap_or("")
+        key(t, &mut buf).unwrap_or("")
     } else {
         lowered = ctx.lower(k);
         &lowered

@@ -1,7 +1,7 @@
 //! Numbers written in words: "two thousand", "twenty-five", "a dozen", "one hundred and five",
 //! "a quarter of a million", "half a million", "two and a half million".
 
-use crate::text::lexicon::{has_shape, shapes, Shapes};
+use crate::text::lexicon::{ends_with_ignore_ascii_case, has_shape, key, shapes, Shapes};
 
 /// The small number words (zero … ninety) and their values.
 const SMALL: &[(&str, f64)] = &[
@@ -69,21 +69,19 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
     if word.is_empty() || word.len() > 8 || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
-    Some(match &buf[..word.len()] {
-        b"hundred" => (1e2, false),
-        b"lakh" | b"lakhs" | b"lac" => (1e5, false),
-        b"crore" | b"crores" => (1e7, false),
-        b"thousand" => (1e3, false),
-        b"million" => (1e6, false),
-        b"billion" => (1e9, false),
-        b"trillion" => (1e12, false),
-        b"k" => (1e3, true),
-        b"m" | b"mn" | b"mln" | b"mio" => (1e6, true),
-        b"bn" | b"b" | b"bln" => (1e9, true),
-        b"tn" | b"trn" | b"tr" => (1e12, true),
+    let mut buf = [0u8; 32];
+    Some(match key(word, &mut buf)? {
+        "hundred" => (1e2, false),
+        "lakh" | "lakhs" | "lac" => (1e5, false),
+        "crore" | "crores" => (1e7, false),
+        "thousand" => (1e3, false),
+        "million" => (1e6, false),
+        "billion" => (1e9, false),
+        "trillion" => (1e12, false),
+        "k" => (1e3, true),
+        "m" | "mn" | "mln" | "mio" => (1e6, true),
+        "bn" | "b" | "bln" => (1e9, true),
+        "tn" | "trn" | "tr" => (1e12, true),
         _ => return None,
     })
 }
@@ -94,18 +92,11 @@ pub fn is_ordinal(word: &str) -> bool {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     ];
     ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o))
-        || (ends_with_ignore_case(word, "th")
+        || (ends_with_ignore_ascii_case(word, "th")
             && (small(&word[..word.len() - 2]).is_some()
-                || ends_with_ignore_case(word, "ieth")
-                || ends_with_ignore_case(word, "dredth")
-                || ends_with_ignore_case(word, "sandth")))
-}
-
-/// `word` ends with the ASCII `suffix`, ASCII case ignored (as `to_ascii_lowercase` and
-/// `ends_with` would say, without allocating).
-fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
-    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+                || ends_with_ignore_ascii_case(word, "ieth")
+                || ends_with_ignore_ascii_case(word, "dredth")
+                || ends_with_ignore_ascii_case(word, "sandth")))
 }
 
 /// Plural scale words after a number in words: "three billions", "three thousand millions".
@@ -128,19 +119,17 @@ pub fn fraction_denominator(word: &str) -> Option<f64> {
     if word.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
-    Some(match &buf[..word.len()] {
-        b"half" | b"halves" => 2.0,
-        b"third" | b"thirds" => 3.0,
-        b"quarter" | b"quarters" | b"fourth" | b"fourths" => 4.0,
-        b"fifth" | b"fifths" => 5.0,
-        b"sixth" | b"sixths" => 6.0,
-        b"seventh" | b"sevenths" => 7.0,
-        b"eighth" | b"eighths" => 8.0,
-        b"ninth" | b"ninths" => 9.0,
-        b"tenth" | b"tenths" => 10.0,
+    let mut buf = [0u8; 32];
+    Some(match key(word, &mut buf)? {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
         _ => return None,
     })
 }

@@ -91,6 +91,13 @@ pub fn has_shape(shapes: &Shapes, w: &str) -> bool {
     }
 }
 
+/// `word` ends with the ASCII `suffix`, ASCII case ignored (as `to_ascii_lowercase` and
+/// `ends_with` would say, without allocating).
+pub fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+}
+
 /// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key.
 pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let b = token.as_bytes();
