@@ -8,7 +8,7 @@
 
 use super::Ctx;
 use crate::document::Span;
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{bytes_in, TokenKind, HIGHS};
 use std::cmp::Ordering;
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -1383,16 +1383,6 @@ pub fn lex(w: &str) -> u64 {
 
 /// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).
 const PACKED_MAX: usize = 24;
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The bytes of `x` (each below 0x80) in `lo..=hi`: 0x80 in each such byte, 0 elsewhere.
-#[inline]
-fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    // adding 0x80 - lo sets a byte's high bit iff it is >= lo, adding 0x7f - hi iff it is
-    // > hi; neither carries into the next byte, every byte being below 0x80
-    (x + (0x80 - u64::from(lo)) * ONES) & !(x + (0x7f - u64::from(hi)) * ONES) & HIGHS
-}
 
 /// Up to eight bytes as a little-endian u64, zero-padded.
 #[inline]

@@ -48,8 +48,18 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// One in each byte of a u64, for reading eight bytes at a time.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a u64.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (each below 0x80) in `lo..=hi`: 0x80 in each such byte, 0 elsewhere.
+#[inline]
+pub(crate) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // adding 0x80 - lo sets a byte's high bit iff it is >= lo, adding 0x7f - hi iff it is
+    // > hi; neither carries into the next byte, every byte being below 0x80
+    (x + (0x80 - u64::from(lo)) * ONES) & !(x + (0x7f - u64::from(hi)) * ONES) & HIGHS
+}
 
 /// The end of the run of ASCII letters starting at byte `i` of `b`, read eight bytes at a
 /// time.
@@ -58,14 +68,10 @@ fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // `| 0x20` maps a capital onto its lower-case letter and no other byte onto a
-        // lower-case letter; the high bit taken off, no byte is 0x80 or more and adding
-        // below 0x80 to each carries into none: a byte's high bit is then set iff it is in
-        // 'a'..='z' (and was ASCII)
+        // lower-case letter; with the high bits taken off, a byte is marked iff it is in
+        // 'a'..='z' and was ASCII
         let y = (x | (0x20 * ONES)) & !HIGHS;
-        let letters = (y + (0x80 - u64::from(b'a')) * ONES)
-            & !(y + (0x7f - u64::from(b'z')) * ONES)
-            & !x
-            & HIGHS;
+        let letters = bytes_in(y, b'a', b'z') & !x;
         let others = !letters & HIGHS;
         if others != 0 {
             // little-endian: the lowest set bit is the first byte not a letter
