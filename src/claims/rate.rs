@@ -47,7 +47,7 @@ use std::ops::Range;
 /// Time units a rate can be per, with their length in seconds as an interval.
 pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
     const DAY: f64 = 86_400.0;
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 8];
     Some(match key(word, &mut buf)? {
         "second" | "sec" | "s" => ("second", [1.0, 1.0]),
         "minute" | "min" => ("minute", [60.0, 60.0]),
@@ -62,7 +62,7 @@ pub fn time_unit(word: &str) -> Option<(&'static str, [f64; 2])> {
 }
 
 fn adverb_unit(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 8];
     Some(match key(word, &mut buf)? {
         "hourly" => "hour",
         "daily" | "nightly" => "day",
@@ -106,7 +106,7 @@ fn per_at(ctx: &Ctx, k: usize) -> Option<(String, Option<[f64; 2]>, usize)> {
     // ASCII lower-casing in place says what `to_lowercase` would; a longer one matches none
     let t = ctx.tok(k);
     let lowered;
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 8];
     let w: &str = if t.is_ascii() {
         key(t, &mut buf).unwrap_or("")
     } else {

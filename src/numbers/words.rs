@@ -69,7 +69,7 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
     if word.is_empty() || word.len() > 8 || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 8];
     Some(match key(word, &mut buf)? {
         "hundred" => (1e2, false),
         "lakh" | "lakhs" | "lac" => (1e5, false),
@@ -119,7 +119,7 @@ pub fn fraction_denominator(word: &str) -> Option<f64> {
     if word.len() > 8 {
         return None;
     }
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 8];
     Some(match key(word, &mut buf)? {
         "half" | "halves" => 2.0,
         "third" | "thirds" => 3.0,

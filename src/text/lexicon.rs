@@ -98,8 +98,9 @@ pub fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
-/// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key.
-pub fn key<'b>(token: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key; `None`
+/// when the token is longer than `buf` (size it to the longest word it is compared with).
+pub fn key<'b, const N: usize>(token: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
     let b = token.as_bytes();
     if b.len() > buf.len() {
         return None;
