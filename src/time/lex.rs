@@ -140,13 +140,7 @@ pub enum C {
 /// The word `s` lower-cased into `buf` (ASCII letters and `'`, at most 16 bytes, a curly
 /// apostrophe folded to `'`), with a possessive `'s` dropped (flag); `None` otherwise.
 pub(crate) fn lower_bytes<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool)> {
-    lower_hashed(s, buf).map(|(w, poss, _)| (w, poss))
-}
-
-/// [`lower_bytes`] with the [`fnv`] hash of the word it gives, computed in the same pass.
-fn lower_hashed<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool, usize)> {
     let b = s.as_bytes();
-    let mut h: u32 = FNV_OFFSET;
     let mut n = 0;
     let mut i = 0;
     while i < b.len() {
@@ -166,18 +160,13 @@ fn lower_hashed<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<(&'b [u8], bool, u
         buf[n] = y;
         n += 1;
         i += 1;
-        h ^= u32::from(y);
-        h = h.wrapping_mul(FNV_PRIME);
     }
     let mut poss = false;
-    let mut hash = h as usize;
     if n > 2 && buf[n - 2] == b'\'' && buf[n - 1] == b's' {
-        // a possessive is dropped: the rest hashed again
         n -= 2;
         poss = true;
-        hash = fnv(&buf[..n]);
     }
-    Some((&buf[..n], poss, hash))
+    Some((&buf[..n], poss))
 }
 
 /// [`lower_bytes`] as a `str`.
@@ -343,24 +332,32 @@ const SLOTS: usize = 1024;
 
 #[derive(Clone, Copy)]
 struct Entry {
+    /// [`shape_key`] of `word`.
+    key: u32,
     word: &'static str,
     cap: C,
     low: C,
 }
 
-const FNV_OFFSET: u32 = 0x811c_9dc5;
-const FNV_PRIME: u32 = 0x0100_0193;
-
-fn fnv(b: &[u8]) -> usize {
-    let mut h: u32 = FNV_OFFSET;
-    for &x in b {
-        h ^= u32::from(x);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h as usize
+/// A word's length and its first, second and last bytes, ASCII case folded (`| 0x20`, which
+/// maps the two cases of a letter together and leaves every other byte apart from letters
+/// as it is): equal for two words equal but for ASCII case, and read without a pass over
+/// the word. `b` is not empty.
+fn shape_key(b: &[u8]) -> u32 {
+    let n = b.len();
+    let second = if n > 1 { b[1] } else { 0 };
+    (n as u32) << 24
+        | u32::from(b[0] | 0x20) << 16
+        | u32::from(second | 0x20) << 8
+        | u32::from(b[n - 1] | 0x20)
 }
 
-/// Every word the scanner knows, in an open-addressing table keyed by its bytes.
+/// The first table slot of a [`shape_key`].
+fn slot_of(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize & (SLOTS - 1)
+}
+
+/// Every word the scanner knows, in an open-addressing table keyed by [`shape_key`].
 fn table() -> &'static [Option<Entry>] {
     static TABLE: OnceLock<Vec<Option<Entry>>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -374,13 +371,15 @@ fn table() -> &'static [Option<Entry>] {
             .chain(NUMBER_WORDS.iter().map(|x| x.0))
             .chain(ORDINAL_WORDS.iter().map(|x| x.0));
         for w in words {
-            let mut h = fnv(w.as_bytes()) & (SLOTS - 1);
+            let key = shape_key(w.as_bytes());
+            let mut h = slot_of(key);
             loop {
                 match &t[h] {
                     Some(e) if e.word == w => break,
                     Some(_) => h = (h + 1) & (SLOTS - 1),
                     None => {
                         t[h] = Some(Entry {
+                            key,
                             word: w,
                             cap: classify_slow(w, true),
                             low: classify_slow(w, false),
@@ -394,20 +393,29 @@ fn table() -> &'static [Option<Entry>] {
     })
 }
 
-/// The class of a lower-cased word (the tests' way in; [`classify_word`] hashes as it folds).
-#[cfg(test)]
-fn lookup(w: &[u8], capitalised: bool) -> C {
-    lookup_hashed(w, fnv(w), capitalised)
+/// Whether `w` is the listed (lower-case) `word` but for ASCII case: each byte is the
+/// word's, or its letter in upper case (`| 0x20` lower-cases exactly the capitals).
+fn equal_but_case(word: &[u8], w: &[u8]) -> bool {
+    word.len() == w.len()
+        && word
+            .iter()
+            .zip(w)
+            .all(|(&y, &x)| x == y || (x | 0x20 == y && y.is_ascii_lowercase()))
 }
 
-/// The class of a lower-cased word, with its [`fnv`] hash.
-fn lookup_hashed(w: &[u8], hash: usize, capitalised: bool) -> C {
+/// The class of the listed word equal to `w` but for ASCII case (every listed word is
+/// lower-case), `C::Other` when none is. `w` is not empty.
+#[inline]
+fn lookup(w: &[u8], capitalised: bool) -> C {
     let t = table();
-    let mut h = hash & (SLOTS - 1);
+    let key = shape_key(w);
+    let mut h = slot_of(key);
     loop {
         match &t[h] {
             None => return C::Other,
-            Some(e) if e.word.as_bytes() == w => return if capitalised { e.cap } else { e.low },
+            Some(e) if e.key == key && equal_but_case(e.word.as_bytes(), w) => {
+                return if capitalised { e.cap } else { e.low };
+            }
             Some(_) => h = (h + 1) & (SLOTS - 1),
         }
     }
@@ -503,14 +511,23 @@ fn may_fold_to_listed(b: &[u8]) -> bool {
 }
 
 fn classify_word(text: &str, capitalised: bool) -> C {
-    // a word of no known shape is Other, unless it has an apostrophe (the key drops a
-    // possessive, folds a curly apostrophe; words with apostrophes have no shapes)
-    if !has_shape(&SHAPES, text) && !may_fold_to_listed(text.as_bytes()) {
+    let b = text.as_bytes();
+    // a word equal to a listed word but for ASCII case is found as it is written, with no
+    // lower-cased copy (it has that word's shape)
+    if has_shape(&SHAPES, text) {
+        let c = lookup(b, capitalised);
+        if !matches!(c, C::Other) {
+            return c;
+        }
+    }
+    // any other word folds to a listed word only through an apostrophe (the key drops a
+    // possessive, folds a curly apostrophe): the rest are Other
+    if !may_fold_to_listed(b) {
         return C::Other;
     }
     let mut buf = [0u8; 16];
-    match lower_hashed(text, &mut buf) {
-        Some((w, _, hash)) if !w.is_empty() => lookup_hashed(w, hash, capitalised),
+    match lower_bytes(text, &mut buf) {
+        Some((w, _)) if !w.is_empty() => lookup(w, capitalised),
         _ => C::Other,
     }
 }
