@@ -62,6 +62,7 @@ use crate::numbers::interval::asserted;
 use crate::numbers::qualifier::qualifier_before;
 use crate::numbers::qualifier::DEFAULT_TOLERANCE;
 use crate::numbers::words;
+use crate::text::lexicon::{has_shape, shapes, Shapes};
 use std::ops::Range;
 
 /// Whether the word says a figure is a change ("rose", "fell", "up").
@@ -358,6 +359,10 @@ pub fn change_of(
 }
 
 fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
+    // a word of no listed shape lower-cases to no listed word
+    if !has_shape(&MULTIPLIER_SHAPES, w) {
+        return None;
+    }
     let mut buf = [0u8; 32];
     Some(match crate::text::lexicon::key(w, &mut buf)? {
         "doubled" | "doubling" | "doubles" => (2.0, Direction::Up),
@@ -367,6 +372,23 @@ fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
         _ => return None,
     })
 }
+
+/// The shapes of the words [`multiplier_word`] knows.
+const MULTIPLIER_SHAPES: Shapes = shapes(&[
+    "doubled",
+    "doubling",
+    "doubles",
+    "tripled",
+    "tripling",
+    "triples",
+    "trebled",
+    "quadrupled",
+    "quadrupling",
+    "quadruples",
+    "halved",
+    "halving",
+    "halves",
+]);
 
 /// Whether a token is one a multiplier change needs: a multiplier word ("doubled"), "fold"
 /// ("2.5-fold", "fold" glued to a figure), a word ending in "fold" ("threefold") or "times"
@@ -511,5 +533,37 @@ pub fn extract_multipliers(
         c.qualifier = q;
         out.push(Claim::Change(c));
         i = e;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_multiplier_word_is_found_in_any_case() {
+        for w in [
+            "doubled",
+            "doubling",
+            "doubles",
+            "tripled",
+            "tripling",
+            "triples",
+            "trebled",
+            "quadrupled",
+            "quadrupling",
+            "quadruples",
+            "halved",
+            "halving",
+            "halves",
+        ] {
+            assert!(multiplier_word(w).is_some(), "{w}");
+            assert_eq!(
+                multiplier_word(&w.to_uppercase()),
+                multiplier_word(w),
+                "{w}"
+            );
+        }
+        assert_eq!(multiplier_word("doubt"), None);
     }
 }

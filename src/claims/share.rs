@@ -211,13 +211,6 @@ pub fn share_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
 /// "one in three voters", "1 in 5".
 pub fn fraction_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
     // "one in three", "1 in 5", "one out of every four"
-    let Some(num) = (if ctx.is_number(i) {
-        figure::parse_digits(ctx.tok(i)).map(|(v, _)| v)
-    } else {
-        words::small(ctx.tok(i))
-    }) else {
-        return fraction_words_at(ctx, i);
-    };
     let mut k = i + 1;
     let linked = if ctx.is(k, "in") {
         k += 1;
@@ -228,7 +221,16 @@ pub fn fraction_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize)> {
     } else {
         false
     };
-    if linked {
+    // the part is read only when a link follows: without one, or without a part, it is
+    // read as fraction words either way
+    let num = if !linked {
+        None
+    } else if ctx.is_number(i) {
+        figure::parse_digits(ctx.tok(i)).map(|(v, _)| v)
+    } else {
+        words::small(ctx.tok(i))
+    };
+    if let Some(num) = num {
         if ctx.is(k, "every") {
             k += 1;
         }

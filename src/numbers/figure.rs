@@ -80,6 +80,9 @@ pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
         return None;
     }
     let decimals = frac.map_or(0, |f| f.len() as u32);
+    if let Some(v) = exact_small_decimal(int, frac.unwrap_or("")) {
+        return Some((v, decimals));
+    }
     if !grouped {
         // no comma: the digits are the text itself ("85500.5"), no copy needed
         return s.parse::<f64>().ok().map(|v| (v, decimals));
@@ -94,6 +97,33 @@ pub fn parse_digits(s: &str) -> Option<(f64, u32)> {
         digits.push_str(f);
     }
     digits.parse::<f64>().ok().map(|v| (v, decimals))
+}
+
+/// The value of the digits `int` (groups separated by commas, already checked) and `frac`
+/// when there are at most 15 of them, without the general float parser: the digits make an
+/// integer below 2^53 and 10^decimals is exact, so their one correctly rounded division is
+/// what `parse::<f64>` gives (Clinger's fast path). `None` for more digits or any other byte.
+fn exact_small_decimal(int: &str, frac: &str) -> Option<f64> {
+    const POWERS_OF_TEN: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    for &b in int.as_bytes().iter().chain(frac.as_bytes()) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    if digits > 15 {
+        return None;
+    }
+    // at most 15 digits: no overflow above, and an exact power of ten
+    Some(mantissa as f64 / POWERS_OF_TEN[frac.len()])
 }
 
 /// Whether the word `t` at token `i` may be a currency sign or code before a figure: a
@@ -658,9 +688,15 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Punct) => {
             let t = ctx.tok(i);
+            // every currency sign is "$" or starts with a non-ASCII byte: no other
+            // punctuation ("," "." "(") is looked up
+            let may_be_sign = t
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b == b'$' || !b.is_ascii());
             ((t == "-" || t == "\u{2212}" || t == ".") && ctx.is_number(i + 1) && ctx.joined(i + 1))
                 || vulgar(t).is_some()
-                || currency_before(ctx, i).is_some()
+                || (may_be_sign && currency_before(ctx, i).is_some())
         }
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
@@ -677,6 +713,45 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_small_decimals_parse_as_the_float_parser_does() {
+        for s in [
+            "0",
+            "7",
+            "007",
+            "85",
+            "85.5",
+            "0.1",
+            "0.3",
+            "2.675",
+            "123456789012345",
+            "12345678901234.5",
+            "1.00000000000001",
+            "999999999999999",
+            "4.35",
+            "5.",
+            "3.14159",
+            "1,234.56",
+            "85,500.5",
+            "999,999,999,999.999",
+        ] {
+            let digits: String = s.chars().filter(|c| *c != ',').collect();
+            let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+            assert_eq!(
+                exact_small_decimal(int, frac).map(f64::to_bits),
+                Some(digits.parse::<f64>().unwrap().to_bits()),
+                "{s}"
+            );
+        }
+        assert_eq!(exact_small_decimal("1234567890123456", ""), None);
+        assert_eq!(exact_small_decimal("1", "5e3"), None);
+        assert_eq!(parse_digits("1.5e3"), Some((1500.0, 3)));
+        assert_eq!(
+            parse_digits("12345678901234567"),
+            Some((12345678901234567.0, 0))
+        );
+    }
 
     #[test]
     fn every_first_word_of_a_unit_or_currency_may_start_one() {

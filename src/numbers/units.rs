@@ -433,7 +433,40 @@ pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
 /// Whether `t` is a currency code or sign word that may be glued before digits ("USD3.14",
 /// "RM42", "Rs20"): the tokenizer splits it from the digits.
 pub fn is_code_prefix(t: &str) -> bool {
-    CURRENCY_CODES.contains(&t) || t == "RM" || t == "Rs"
+    listed_code(t).is_some() || t == "RM" || t == "Rs"
+}
+
+/// Three bytes packed into one number, so a code is compared in one step.
+const fn pack3(b: &[u8]) -> u32 {
+    (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32
+}
+
+/// [`CURRENCY_CODES`] packed by [`pack3`] (every code is 3 bytes: anything else fails to
+/// compile).
+const CURRENCY_KEYS: [u32; CURRENCY_CODES.len()] = {
+    let mut keys = [0u32; CURRENCY_CODES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let b = CURRENCY_CODES[i].as_bytes();
+        assert!(b.len() == 3, "a currency code is not 3 bytes");
+        keys[i] = pack3(b);
+        i += 1;
+    }
+    keys
+};
+
+/// `code` as listed in [`CURRENCY_CODES`] (exact case): every listed code is 3 bytes, so
+/// any other length is none, and 3 bytes are compared as one packed number.
+fn listed_code(code: &str) -> Option<&'static str> {
+    let b = code.as_bytes();
+    if b.len() != 3 {
+        return None;
+    }
+    let key = pack3(b);
+    CURRENCY_KEYS
+        .iter()
+        .position(|&k| k == key)
+        .map(|at| CURRENCY_CODES[at])
 }
 
 /// The standard code for a currency code as written ("RMB" is the yuan).
@@ -444,7 +477,7 @@ pub fn canonical_currency(code: &str) -> Option<&'static str> {
         "Rs" => return Some("INR"),
         _ => {}
     }
-    CURRENCY_CODES.iter().find(|c| **c == code).copied()
+    listed_code(code)
 }
 
 use crate::claims::Ctx;

@@ -47,13 +47,44 @@ pub(crate) const SMALL_SHAPES: Shapes = {
     shapes(&words)
 };
 
+/// The longest small number word ("seventeen").
+const SMALL_MAX_LEN: usize = 9;
+
+/// For each shape (first letter, length, last letter) of a small number word: 1 + the index
+/// in [`SMALL`] of the first word of that shape; 0 for a shape no small word has.
+const SMALL_BY_SHAPE: [[[u8; 26]; SMALL_MAX_LEN + 1]; 26] = {
+    let mut t = [[[0u8; 26]; SMALL_MAX_LEN + 1]; 26];
+    // backwards, so that the first word of a shape is the one kept
+    let mut i = SMALL.len();
+    while i > 0 {
+        i -= 1;
+        let b = SMALL[i].0.as_bytes();
+        assert!(b.len() <= SMALL_MAX_LEN);
+        t[(b[0] - b'a') as usize][b.len()][(b[b.len() - 1] - b'a') as usize] = i as u8 + 1;
+    }
+    t
+};
+
 /// The value of a small number word (zero … ninety), ASCII case ignored.
 pub fn small(word: &str) -> Option<f64> {
     if !has_shape(&SMALL_SHAPES, word) {
         return None;
     }
+    // it has a small word's shape: first and last bytes are letters, at most 9 bytes
+    let b = word.as_bytes();
+    let first = usize::from((b[0] | 0x20) - b'a');
+    let last = usize::from((b[b.len() - 1] | 0x20) - b'a');
+    let at = usize::from(*SMALL_BY_SHAPE.get(first)?.get(b.len())?.get(last)?);
+    // the words of one shape are listed together from the first: a word equal to one of
+    // them but for case is one of them
     SMALL
+        .get(at.checked_sub(1)?..)?
         .iter()
+        .take_while(|(w, _)| {
+            w.len() == b.len()
+                && w.as_bytes()[0] == (b[0] | 0x20)
+                && w.as_bytes()[w.len() - 1] == (b[b.len() - 1] | 0x20)
+        })
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
         .map(|(_, v)| *v)
 }
@@ -66,7 +97,8 @@ pub fn is_tens(word: &str) -> bool {
 /// Large scale words in words or abbreviations, with their multiplier. `glued_only` forms
 /// ("m", "k", "bn" …) count only when glued to digits or after digits ("1.2m", "5 bn").
 pub fn scale(word: &str) -> Option<(f64, bool)> {
-    if word.is_empty() || word.len() > 8 || !word.is_ascii() {
+    // a word of no listed shape lower-cases to no listed word
+    if !has_shape(&SCALE_SHAPES, word) || word.len() > 8 || !word.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 8];
@@ -85,6 +117,12 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
         _ => return None,
     })
 }
+
+/// The shapes of the words [`scale`] knows.
+const SCALE_SHAPES: Shapes = shapes(&[
+    "hundred", "lakh", "lakhs", "lac", "crore", "crores", "thousand", "million", "billion",
+    "trillion", "k", "m", "mn", "mln", "mio", "bn", "b", "bln", "tn", "trn", "tr",
+]);
 
 /// Whether the word is an ordinal ("first" … "ninth", "tenth", "twentieth", "hundredth").
 pub fn is_ordinal(word: &str) -> bool {
@@ -113,10 +151,18 @@ pub fn plural_scale(word: &str) -> Option<f64> {
         .map(|(_, v)| *v)
 }
 
+/// The shapes of the words [`fraction_denominator`] knows.
+const FRACTION_SHAPES: Shapes = shapes(&[
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+    "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
+    "tenth", "tenths",
+]);
+
 /// Fraction words: "half" → 2, "third(s)" → 3, "quarter(s)" → 4, "fifth(s)" → 5 ...
 pub fn fraction_denominator(word: &str) -> Option<f64> {
     // no fraction word is longer than 8 bytes: a longer one needs no lower-casing
-    if word.len() > 8 {
+    // nor a word of no listed shape (it lower-cases to no listed word)
+    if word.len() > 8 || !has_shape(&FRACTION_SHAPES, word) {
         return None;
     }
     let mut buf = [0u8; 8];
@@ -147,6 +193,49 @@ mod tests {
         assert_eq!(small("the"), None);
         assert_eq!(small("\u{e9}t\u{e9}"), None);
         assert_eq!(small(""), None);
+    }
+
+    #[test]
+    fn small_words_of_one_shape_are_listed_together() {
+        let shape = |w: &str| (w.len(), w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+        for (i, (w, _)) in SMALL.iter().enumerate() {
+            let first = SMALL
+                .iter()
+                .position(|(v, _)| shape(v) == shape(w))
+                .unwrap();
+            assert!(
+                SMALL[first..=i].iter().all(|(v, _)| shape(v) == shape(w)),
+                "{w}"
+            );
+        }
+        assert_eq!(small("nought"), Some(0.0));
+        assert_eq!(small("NAUGHT"), Some(0.0));
+        assert_eq!(small("nXXXXt"), None);
+        assert_eq!(small("tWo"), Some(2.0));
+    }
+
+    #[test]
+    fn shapes_hold_every_scale_and_fraction_word() {
+        for w in [
+            "hundred", "lakh", "lakhs", "lac", "crore", "crores", "thousand", "million", "billion",
+            "trillion", "k", "m", "mn", "mln", "mio", "bn", "b", "bln", "tn", "trn", "tr",
+        ] {
+            assert!(scale(w).is_some(), "{w}");
+            assert_eq!(scale(&w.to_uppercase()), scale(w), "{w}");
+        }
+        for w in [
+            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths",
+            "ninth", "ninths", "tenth", "tenths",
+        ] {
+            assert!(fraction_denominator(w).is_some(), "{w}");
+            assert_eq!(
+                fraction_denominator(&w.to_uppercase()),
+                fraction_denominator(w)
+            );
+        }
+        assert_eq!(scale("hundreds"), None);
+        assert_eq!(fraction_denominator("halfs"), None);
     }
 
     #[test]
