@@ -292,8 +292,63 @@ const NOUN_LEAD_DROP: &[&str] = &["other", "more", "additional", "extra", "new",
 /// The shapes of [`NOUN_STOP`]: most words are ruled out before the list is scanned.
 const NOUN_STOP_SHAPES: Shapes = shapes(NOUN_STOP);
 
+/// Slots of [`stop_table`] (a power of two, over twice the words).
+const STOP_SLOTS: usize = 1024;
+
+/// A word's length and its first, second and last bytes, ASCII case folded (`| 0x20`): equal
+/// for two words equal but for ASCII case. `b` is not empty.
+fn stop_key(b: &[u8]) -> u32 {
+    let n = b.len();
+    let second = if n > 1 { b[1] } else { 0 };
+    (n as u32) << 24
+        | u32::from(b[0] | 0x20) << 16
+        | u32::from(second | 0x20) << 8
+        | u32::from(b[n - 1] | 0x20)
+}
+
+/// The first slot of a [`stop_key`].
+fn stop_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize & (STOP_SLOTS - 1)
+}
+
+/// [`NOUN_STOP`] in an open-addressing table keyed by [`stop_key`]: a word is looked up as
+/// written, not compared with the whole list.
+fn stop_table() -> &'static [Option<(u32, &'static str)>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<(u32, &'static str)>>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![None; STOP_SLOTS];
+        for w in NOUN_STOP {
+            let key = stop_key(w.as_bytes());
+            let mut h = stop_slot(key);
+            while let Some((_, e)) = t[h] {
+                if e == *w {
+                    break;
+                }
+                h = (h + 1) & (STOP_SLOTS - 1);
+            }
+            t[h] = Some((key, *w));
+        }
+        t
+    })
+}
+
 pub fn is_stop(w: &str) -> bool {
-    has_shape(&NOUN_STOP_SHAPES, w) && NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+    if !has_shape(&NOUN_STOP_SHAPES, w) {
+        return false;
+    }
+    // a listed word equal to `w` but for case has its key, so it lies on this probe run
+    let b = w.as_bytes();
+    let key = stop_key(b);
+    let t = stop_table();
+    let mut h = stop_slot(key);
+    while let Some((k, e)) = t[h] {
+        if k == key && e.as_bytes().eq_ignore_ascii_case(b) {
+            return true;
+        }
+        h = (h + 1) & (STOP_SLOTS - 1);
+    }
+    false
 }
 
 /// The counted noun phrase starting at token `j`: up to four words, stopping at function
@@ -394,6 +449,21 @@ pub fn singular(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stop_word_is_found_in_any_case() {
+        for w in NOUN_STOP {
+            assert!(is_stop(w), "{w}");
+            assert!(is_stop(&w.to_uppercase()), "{w}");
+        }
+        for w in ["attacks", "people", "Thee", "x", "yeart", "thes"] {
+            assert_eq!(
+                is_stop(w),
+                NOUN_STOP.iter().any(|s| w.eq_ignore_ascii_case(s)),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn singulars() {

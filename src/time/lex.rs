@@ -405,7 +405,7 @@ fn equal_but_case(word: &[u8], w: &[u8]) -> bool {
 
 /// The class of the listed word equal to `w` but for ASCII case (every listed word is
 /// lower-case), `C::Other` when none is. `w` is not empty.
-#[inline]
+#[inline(always)]
 fn lookup(w: &[u8], capitalised: bool) -> C {
     let t = table();
     let key = shape_key(w);
