@@ -166,6 +166,14 @@ fn compound(ctx: &Ctx, fig: &mut Figure, unit: &Unit, mut end: usize) -> usize {
 
 /// Reads the figure at token `i` with its context, or `None` when it is not an amount.
 fn read(ctx: &Ctx, i: usize, skip: &[Range<usize>]) -> Option<Reading> {
+    // "a", "an": an amount only as a figure ("a million", "a dollar") or with a unit after
+    // it ("a litre"), the one way `implied_figure` reads them; most are neither
+    if (ctx.is(i, "a") || ctx.is(i, "an"))
+        && !figure::article_may_start(ctx, i)
+        && unit_at(ctx, i + 1).is_none()
+    {
+        return None;
+    }
     if is_trap(ctx, i) {
         return None;
     }

@@ -421,6 +421,21 @@ pub fn and_fraction(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// Whether [`parse_at`] may read a figure at an "a" or "an" (token `i`): only when the next
+/// token is "$" ("A$"), a vulgar fraction ("a ½"), "half" or "quarter" ("a half million",
+/// "a quarter of a million"), "dozen", a scale word ("a million") or a currency word ("a
+/// dollar"). Every other path of `parse_at` needs a sign, digits or a number word at `i`.
+pub fn article_may_start(ctx: &Ctx, i: usize) -> bool {
+    let next = ctx.tok(i + 1);
+    next == "$"
+        || vulgar(next).is_some()
+        || ["half", "quarter", "dozen"]
+            .iter()
+            .any(|w| next.eq_ignore_ascii_case(w))
+        || words::scale(next).is_some()
+        || currency_after(ctx, i + 1).is_some()
+}
+
 /// Reads a figure starting exactly at token `i` (a sign, a currency sign or code, digits or
 /// a number word).
 pub fn parse_at(ctx: &Ctx, i: usize) -> Option<Figure> {
