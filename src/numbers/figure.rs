@@ -730,6 +730,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_figure_at_an_article_is_one_article_may_start_allows() {
+        let text = "It cost a million dollars, a dollar, a $5 fee, A$5 and a half million. \
+            A quarter of a million came, a dozen eggs, a \u{bd} cup, an euro and a pound. \
+            A man took a week and an hour, a litre, a 5 and a third of the votes.";
+        let checked = crate::time::scan::testutil::with_ctx(text, "", |ctx| {
+            let mut n = 0;
+            for i in 0..ctx.len() {
+                if ctx.is(i, "a") || ctx.is(i, "an") {
+                    n += 1;
+                    if parse_at(ctx, i).is_some() {
+                        assert!(article_may_start(ctx, i), "{}", ctx.tok(i + 1));
+                    }
+                }
+            }
+            n
+        });
+        assert!(checked.iter().sum::<usize>() > 15);
+    }
+
+    #[test]
     fn exact_small_decimals_parse_as_the_float_parser_does() {
         for s in [
             "0",
