@@ -102,8 +102,8 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
 
 /// Values by a lower-case first word (see [`lower`]), looked up by a token as written. An
 /// ASCII token whose shape (first letter, last letter, length) no key has is passed over
-/// without being lower-cased or hashed (ASCII lower-casing keeps all three); the shapes of
-/// a document's tokens are computed once ([`TokenShapes`]).
+/// without being lower-cased or hashed (ASCII lower-casing keeps all three, up to case:
+/// [`shape_bit`]); the shapes of a document's tokens are computed once ([`TokenShapes`]).
 pub(super) struct ByFirstWord<V> {
     map: HashMap<String, V, FxBuild>,
     /// The shapes of the ASCII keys, hashed into a bit set ([`shape_bit`]).
@@ -113,8 +113,11 @@ pub(super) struct ByFirstWord<V> {
 /// The shape set's size in 64-bit words (16,384 bits).
 const SHAPE_WORDS: usize = 256;
 
-/// The bit of a shape: first and last byte (lower case) and length, hashed into 14 bits.
+/// The bit of a shape: first and last byte and length, hashed into 14 bits. The bytes are
+/// folded with `| 0x20`, which maps an ASCII capital and its lower-case letter alike (and
+/// no other byte onto a letter): a token and its ASCII lower case have one shape.
 fn shape_bit(first: u8, last: u8, len: usize) -> usize {
+    let (first, last) = (first | 0x20, last | 0x20);
     let len = u32::try_from(len.min(255)).unwrap_or(255);
     let h = ((u32::from(first) << 16) | (u32::from(last) << 8) | len).wrapping_mul(0x9e37_79b1);
     (h >> 18) as usize
@@ -136,7 +139,20 @@ fn is_ascii_at(source: &[u8], start: usize, b: &[u8]) -> bool {
 /// The shape of a token that is not ASCII (shape bits are below 2^14).
 const NOT_ASCII: u16 = u16::MAX;
 
-/// Every token's shape bit ([`shape_bit`], lower-cased), or [`NOT_ASCII`], sentence by
+/// The shape of the token at `span` of `source`, or [`NOT_ASCII`].
+fn token_shape(source: &[u8], span: Span) -> u16 {
+    // the bytes of the token's text (a span off character boundaries starts or ends with a
+    // byte above 0x7f: not ASCII, as its empty text is not either)
+    let b = source.get(span.start..span.end).unwrap_or_default();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if is_ascii_at(source, span.start, b) => {
+            shape_bit(f, l, b.len()) as u16
+        }
+        _ => NOT_ASCII,
+    }
+}
+
+/// Every token's shape bit ([`shape_bit`]), or [`NOT_ASCII`], sentence by
 /// sentence: computed once per document for all the rules that look tokens up in a
 /// [`ByFirstWord`].
 pub(crate) struct TokenShapes {
@@ -153,18 +169,19 @@ impl TokenShapes {
         let mut shapes = Vec::with_capacity(count);
         for s in &ex.sentences {
             starts.push(shapes.len());
-            for t in &s.tokens {
-                // the bytes of the token's text (a span off character boundaries starts or
-                // ends with a byte above 0x7f: not ASCII, as its empty text is not either)
-                let b = source.get(t.span.start..t.span.end).unwrap_or_default();
-                let shape = match (b.first(), b.last()) {
-                    (Some(&f), Some(&l)) if is_ascii_at(source, t.span.start, b) => {
-                        shape_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase(), b.len()) as u16
-                    }
-                    _ => NOT_ASCII,
-                };
-                shapes.push(shape);
-            }
+            // a sentence all ASCII (the common case) is tested once: a non-empty token
+            // inside it is ASCII, its first and last bytes read directly
+            let ascii = source
+                .get(s.span.start..s.span.end)
+                .is_some_and(<[u8]>::is_ascii);
+            shapes.extend(s.tokens.iter().map(|t| {
+                let (a, b) = (t.span.start, t.span.end);
+                if ascii && s.span.start <= a && a < b && b <= s.span.end {
+                    shape_bit(source[a], source[b - 1], b - a) as u16
+                } else {
+                    token_shape(source, t.span)
+                }
+            }));
         }
         TokenShapes { starts, shapes }
     }
