@@ -412,7 +412,14 @@ fn part_hash(
     if t.kind != TokenKind::Word {
         return None;
     }
-    let w = cx.doc.original_slice(t.span).as_bytes();
+    // the bytes, without `original_slice`'s test of character boundaries: a span off them
+    // starts or ends with a byte above 0x7f, and `part` (which has that test) decides
+    let w = cx
+        .doc
+        .source
+        .as_bytes()
+        .get(t.span.start..t.span.end)
+        .unwrap_or_default();
     let (&head, rest) = w.split_first()?;
     let borrowed = if head.is_ascii_lowercase() {
         true
