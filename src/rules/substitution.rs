@@ -493,10 +493,19 @@ impl Check for Substitution {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
         let names = name_spans(cx);
         let source = cx.doc.source.as_bytes();
-        let live: Vec<bool> = self
+        // each regex's required literals found in one search of the document (`None`: no
+        // required literals, every sentence is searched)
+        let literals: Vec<Option<Vec<Span>>> = self
             .regexes
             .iter()
-            .map(|r| r.required.as_ref().is_none_or(|q| q.is_match(source)))
+            .map(|r| {
+                let q = r.required.as_ref()?;
+                Some(
+                    q.find_iter(source)
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect(),
+                )
+            })
             .collect();
         for (si, s) in cx.ex.sentences.iter().enumerate() {
             if !self.words.is_empty() {
@@ -507,13 +516,21 @@ impl Check for Substitution {
                 continue;
             }
             let text = cx.doc.original_slice(s.span);
-            for (r, &live) in self.regexes.iter().zip(&live) {
+            for (r, literals) in self.regexes.iter().zip(&literals) {
                 // a match contains one of the required literals: a sentence without them
-                // has none (nor has any sentence of a document without them)
-                if !live
-                    || r.required
-                        .as_ref()
-                        .is_some_and(|q| !q.is_match(text.as_bytes()))
+                // has none. A literal in the sentence overlaps one the document's search
+                // found (that search, leftmost-first, passes no literal without reporting
+                // one overlapping it): a sentence no found literal overlaps is passed over
+                // without being searched
+                if let Some(literals) = literals {
+                    let k = literals.partition_point(|l| l.end <= s.span.start);
+                    if literals.get(k).is_none_or(|l| l.start >= s.span.end) {
+                        continue;
+                    }
+                }
+                if r.required
+                    .as_ref()
+                    .is_some_and(|q| !q.is_match(text.as_bytes()))
                 {
                     continue;
                 }
