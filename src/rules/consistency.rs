@@ -496,8 +496,8 @@ fn compounds(
     // hash matches are indexed, and only the pairs some indexed word's hash matches are looked
     // up: the hashes only skip work (a collision costs a look-up), the index decides.
     let tokens: usize = cx.ex.sentences.iter().map(|s| s.tokens.len()).sum();
-    // sentence, first word, token, hash
-    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::new();
+    // sentence, first word, token, hash (at most one per token: reserved once, not grown)
+    let mut closed: Vec<(usize, usize, usize, u64)> = Vec::with_capacity(tokens);
     // per token of the document (sentence by sentence): its part's hash, if it is a part,
     // with whether it can come second (written in lower case: not a capitalised first word);
     // and whether it is a glued hyphen (each token's computed once, read up to four times)
@@ -676,6 +676,15 @@ fn compounds(
 /// apostrophes straight, white space folded ("&" and "and" stay apart; "Labour" and
 /// "Labor", "Defence" and "Defense" do not: they often name different countries' bodies).
 fn written_form(name: &str) -> String {
+    if name.is_ascii() {
+        written_form_ascii(name)
+    } else {
+        written_form_any(name)
+    }
+}
+
+/// [`written_form`] of any name.
+fn written_form_any(name: &str) -> String {
     let l = name
         .to_lowercase()
         .replace(['\u{2019}', '\u{2018}'], "'")
@@ -695,6 +704,45 @@ fn written_form(name: &str) -> String {
         _ => &words[..],
     };
     words.join(" ")
+}
+
+/// [`written_form`] of an ASCII name, built in one string: each word (split as
+/// `split_whitespace` splits) lower-cased without full stops, the empty ones (".") and a
+/// leading "the" dropped, the national spellings mapped.
+fn written_form_ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut first = true;
+    for w in name.split(char::is_whitespace) {
+        let at = out.len();
+        if at > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.extend(
+            w.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        let word = &out[start..];
+        if word.is_empty() {
+            out.truncate(at);
+            continue;
+        }
+        let leading_the = first && word == "the";
+        first = false;
+        let national = match word {
+            "labour" => Some("labor"),
+            "defence" => Some("defense"),
+            _ => None,
+        };
+        if leading_the {
+            out.truncate(at);
+        } else if let Some(national) = national {
+            out.truncate(start);
+            out.push_str(national);
+        }
+    }
+    out
 }
 
 /// One spelling of an organisation: its occurrences and its first name as written.
@@ -957,6 +1005,24 @@ mod tests {
                 "{:?}",
                 list.windows(2).find(|w| w[0] >= w[1])
             );
+        }
+    }
+
+    #[test]
+    fn ascii_written_forms_are_the_general_ones() {
+        for name in [
+            "The Labour Party",
+            "the the Party",
+            "  U.S.  Department of\tDefence ",
+            "Dept. of . Defence.",
+            "THE",
+            ". The Centre",
+            "Center for China & Globalization",
+            "A\x0bB\x0cC\rD",
+            "",
+            "...",
+        ] {
+            assert_eq!(written_form_ascii(name), written_form_any(name), "{name:?}");
         }
     }
 
