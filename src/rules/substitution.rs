@@ -100,6 +100,19 @@ pub(super) fn lower_into<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     buf
 }
 
+/// `s` lower-cases to `w` ([`lower`]): an ASCII `s` compared byte by byte, without writing
+/// its lower case anywhere.
+fn lowers_to(s: &str, w: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == w.len()
+            && s.bytes()
+                .zip(w.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        lower_into(s, &mut String::new()) == w
+    }
+}
+
 /// Values by a lower-case first word (see [`lower`]), looked up by a token as written. An
 /// ASCII token whose shape (first letter, last letter, length) no key has is passed over
 /// without being lower-cased or hashed (ASCII lower-casing keeps all three, up to case:
@@ -266,7 +279,7 @@ impl WordPattern {
         let text = |t: &Token| cx.doc.original_slice(t.span);
         let hit = !p.is_empty()
             && run.iter().zip(p).enumerate().all(|(k, (t, (w, glued)))| {
-                (k == 0 || t.joined == *glued) && lower_into(text(t), &mut String::new()) == w
+                (k == 0 || t.joined == *glued) && lowers_to(text(t), w)
             });
         (hit && whole(cx, tokens, i, i + p.len()))
             .then(|| Span::new(run[0].span.start, run[run.len() - 1].span.end))
