@@ -183,16 +183,21 @@ impl TokenShapes {
         for s in &ex.sentences {
             starts.push(shapes.len());
             // a sentence all ASCII (the common case) is tested once: a non-empty token
-            // inside it is ASCII, its first and last bytes read directly
+            // inside it is ASCII, its bytes read from the sentence's (a token starting
+            // before the sentence wraps around to an offset past its end)
             let ascii = source
                 .get(s.span.start..s.span.end)
-                .is_some_and(<[u8]>::is_ascii);
+                .filter(|text| text.is_ascii());
             shapes.extend(s.tokens.iter().map(|t| {
-                let (a, b) = (t.span.start, t.span.end);
-                if ascii && s.span.start <= a && a < b && b <= s.span.end {
-                    shape_bit(source[a], source[b - 1], b - a) as u16
-                } else {
-                    token_shape(source, t.span)
+                let inside = ascii.and_then(|text| {
+                    text.get(
+                        t.span.start.wrapping_sub(s.span.start)
+                            ..t.span.end.wrapping_sub(s.span.start),
+                    )
+                });
+                match inside.map(|w| (w.first(), w.last(), w.len())) {
+                    Some((Some(&f), Some(&l), len)) => shape_bit(f, l, len) as u16,
+                    _ => token_shape(source, t.span),
                 }
             }));
         }
