@@ -32,9 +32,13 @@ use crate::claims::names::{is_misspelled_head, lex, HEAD};
 use crate::claims::Claim;
 use crate::document::Span;
 use crate::findings::{Finding, Severity};
+use crate::text::lexicon::FxBuild;
 use crate::text::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+/// The places already flagged or matched, as (start, end): looked up, never iterated.
+type SpanSet = HashSet<(usize, usize), FxBuild>;
 
 pub const PARAMS: &[&str] = &["pairs", "compounds", "entities"];
 /// `{first}` the preferred spelling as first written, `{second}` the flagged one as written,
@@ -95,9 +99,9 @@ struct Consistency {
 
 impl Check for Consistency {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
-        let mut flagged: HashSet<(usize, usize)> = HashSet::new();
+        let mut flagged: SpanSet = SpanSet::default();
         // every place a configured pair matched: compounds leave those terms to the pairs
-        let mut pair_spans: HashSet<(usize, usize)> = HashSet::new();
+        let mut pair_spans: SpanSet = SpanSet::default();
         if !self.pairs.is_empty() {
             self.check_pairs(cx, &mut pair_spans, &mut flagged, out);
         }
@@ -121,7 +125,7 @@ fn flag_variants(
     variants: &[Variant],
     preferred: usize,
     suggestion: Option<&str>,
-    flagged: &mut HashSet<(usize, usize)>,
+    flagged: &mut SpanSet,
     out: &mut Vec<Finding>,
 ) {
     let pref = &variants[preferred];
@@ -164,8 +168,8 @@ impl Consistency {
     fn check_pairs(
         &self,
         cx: &RuleCx,
-        pair_spans: &mut HashSet<(usize, usize)>,
-        flagged: &mut HashSet<(usize, usize)>,
+        pair_spans: &mut SpanSet,
+        flagged: &mut SpanSet,
         out: &mut Vec<Finding>,
     ) {
         let mut found: Vec<Vec<Variant>> = self
@@ -482,12 +486,7 @@ fn first_word(tokens: &[Token]) -> usize {
         .unwrap_or(0)
 }
 
-fn compounds(
-    cx: &RuleCx,
-    pair_spans: &HashSet<(usize, usize)>,
-    flagged: &mut HashSet<(usize, usize)>,
-    out: &mut Vec<Finding>,
-) {
+fn compounds(cx: &RuleCx, pair_spans: &SpanSet, flagged: &mut SpanSet, out: &mut Vec<Finding>) {
     // A first pass over the words finds the closed-form candidates (single words of five
     // letters or more outside hyphenated chains), each with the hash of its letters, and
     // keeps every word's hash. A second pass forms the open and hyphenated pairs, each hashed
@@ -567,7 +566,8 @@ fn compounds(
     }
     let pair_hashes = HashFilter::new(pairs.iter().map(|p| p.hash), pairs.len());
     // closed forms that some pair may spell
-    let mut index: HashMap<Cow<str>, usize> = HashMap::new();
+    // (iterated only to be sorted by first occurrence: its order does not matter)
+    let mut index: HashMap<Cow<str>, usize, FxBuild> = HashMap::default();
     let mut forms: Vec<[Vec<Span>; 3]> = Vec::new();
     let mut key_hashes: Vec<u64> = Vec::new();
     for &(si, first, i, hash) in &closed {
@@ -765,7 +765,7 @@ fn flag_spellings(
     cx: &RuleCx,
     preferred: &Spelling,
     other: &Spelling,
-    flagged: &mut HashSet<(usize, usize)>,
+    flagged: &mut SpanSet,
     out: &mut Vec<Finding>,
 ) {
     let first_span = preferred.spans[0];
@@ -794,9 +794,9 @@ fn flag_spellings(
     }
 }
 
-fn entities(cx: &RuleCx, flagged: &mut HashSet<(usize, usize)>, out: &mut Vec<Finding>) {
+fn entities(cx: &RuleCx, flagged: &mut SpanSet, out: &mut Vec<Finding>) {
     // key → written form → spelling
-    let mut by_key: HashMap<&str, Vec<(String, Spelling)>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<(String, Spelling)>, FxBuild> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     for c in &cx.ex.claims {
         let Claim::Organisation(e) = c else { continue };
@@ -862,7 +862,7 @@ const NEAR_MAX_KEYS: usize = 2000;
 fn near_misses(
     cx: &RuleCx,
     keys: &[(&str, Spelling)],
-    spans: &mut HashSet<(usize, usize)>,
+    spans: &mut SpanSet,
     out: &mut Vec<Finding>,
 ) {
     let mut long: Vec<(usize, [u16; 37])> = keys
@@ -873,7 +873,7 @@ fn near_misses(
         .take(NEAR_MAX_KEYS)
         .collect();
     long.sort_by_key(|(i, _)| keys[*i].0.len());
-    let mut flagged: HashSet<usize> = HashSet::new();
+    let mut flagged: HashSet<usize, FxBuild> = HashSet::default();
     for x in 0..long.len() {
         let (i, ci) = &long[x];
         let ki = keys[*i].0;

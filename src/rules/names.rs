@@ -280,7 +280,7 @@ impl Check for Names {
     fn check(&self, cx: &RuleCx, out: &mut Vec<Finding>) {
         let rule = cx.rule;
         // a document names the same organisations again and again: each key searched once
-        let mut near: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut near: HashMap<&str, Option<&str>, FxBuild> = HashMap::default();
         let mut lower_buf = String::new();
         for (k, c) in cx.ex.claims.iter().enumerate() {
             let Claim::Organisation(org) = c else {
