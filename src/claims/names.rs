@@ -1251,6 +1251,14 @@ pub const ACCORDING: u64 = 1 << 38;
 pub const PAPER: u64 = 1 << 39;
 pub const POINTED: u64 = 1 << 40;
 pub const WHITE: u64 = 1 << 41;
+/// The list bits above (a lexicon slot also holds a time word's slot, see [`time_slot`]).
+const LISTS: u64 = (1 << 42) - 1;
+/// The word's stem (without a possessive ending) packed into a lexicon key, so that the
+/// lexicon was asked about it (see [`time_slot`]).
+const PACKED: u64 = 1 << 42;
+/// Where one plus a time word's slot in the time scanner's table is kept in the lexicon's
+/// flags and a word's features (0: not a time word).
+const TIME_SHIFT: u32 = 48;
 
 const ALL_LISTS: &[(&[&str], u64)] = &[
     (HEADS, HEAD),
@@ -1309,7 +1317,8 @@ struct Slot {
 
 impl Lexicon {
     fn new() -> Lexicon {
-        let words = ALL_LISTS.iter().map(|l| l.0.len()).sum::<usize>();
+        let time_words: Vec<(&str, usize)> = crate::time::lex::known_words().collect();
+        let words = ALL_LISTS.iter().map(|l| l.0.len()).sum::<usize>() + time_words.len();
         assert!(
             words * 2 <= LEXICON_SLOTS,
             "the lexicon's table is too small"
@@ -1319,27 +1328,34 @@ impl Lexicon {
         };
         for &(list, flags) in ALL_LISTS {
             for w in list {
-                let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
-                let mut i = Lexicon::home(&k);
-                loop {
-                    let slot = &mut t.slots[i];
-                    if slot.len == 0 {
-                        *slot = Slot {
-                            key: k.key,
-                            len: k.len,
-                            flags,
-                        };
-                        break;
-                    }
-                    if slot.len == k.len && slot.key == k.key {
-                        slot.flags |= flags;
-                        break;
-                    }
-                    i = (i + 1) % LEXICON_SLOTS;
-                }
+                t.add(w, flags);
             }
         }
+        for (w, slot) in time_words {
+            t.add(w, (slot as u64 + 1) << TIME_SHIFT);
+        }
         t
+    }
+
+    fn add(&mut self, w: &str, flags: u64) {
+        let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
+        let mut i = Lexicon::home(&k);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == 0 {
+                *slot = Slot {
+                    key: k.key,
+                    len: k.len,
+                    flags,
+                };
+                return;
+            }
+            if slot.len == k.len && slot.key == k.key {
+                slot.flags |= flags;
+                return;
+            }
+            i = (i + 1) % LEXICON_SLOTS;
+        }
     }
 
     /// The first slot to probe for a key (the high bits of a multiplicative hash).
@@ -1369,7 +1385,27 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
 
 /// Every list the word (ASCII case ignored) belongs to.
 pub fn lex(w: &str) -> u64 {
-    Packed::new(w.as_bytes()).map_or(0, |k| LEXICON.get(&k))
+    Packed::new(w.as_bytes()).map_or(0, |k| LEXICON.get(&k) & LISTS)
+}
+
+/// For the time scanner, from a word's features: `None` when its stem (the word without a
+/// possessive "'s") was not looked up (it is not ASCII, or longer than any lexicon word);
+/// else the slot in the time scanner's table of the stem, ASCII case ignored, when the
+/// stem is a time word.
+///
+/// The time scanner finds a word's class by the word as it is written, ASCII case ignored,
+/// and when that is no time word, by the word with a possessive "'s" dropped and a curly
+/// apostrophe folded. No time word ends in "'s", so a word equal to one is its own stem;
+/// and a word that folds to one with an ASCII stem is that stem with "'s", "'S" or a curly
+/// "'s" added. So a looked-up stem is the only time word an ASCII-stemmed word can be
+/// found as, and a stem that is none rules the word out.
+#[inline]
+pub fn time_slot(f: u64) -> Option<Option<usize>> {
+    if f & PACKED == 0 {
+        return None;
+    }
+    let slot = f >> TIME_SHIFT;
+    Some((slot > 0).then(|| slot as usize - 1))
 }
 
 /// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).
@@ -1491,7 +1527,7 @@ fn word_flags(w: &str) -> u64 {
     // pack is in no list and is looked at byte by byte
     let digit = match Packed::new(s.as_bytes()) {
         Some(k) => {
-            f |= LEXICON.get(&k);
+            f |= LEXICON.get(&k) | PACKED;
             k.digit
         }
         None => s.bytes().any(|b| b.is_ascii_digit()),

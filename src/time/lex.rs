@@ -6,6 +6,7 @@ use super::calendar::{
     month_number, number_word, ordinal_word, weekday_of, MONTH_WORDS, NUMBER_WORDS, ORDINAL_WORDS,
     WEEKDAY_WORDS,
 };
+use crate::claims::names::{self, Sent};
 use crate::claims::Ctx;
 use crate::text::lexicon::{has_shape, shape_add, Shapes};
 use crate::text::tokens::TokenKind;
@@ -393,6 +394,24 @@ fn table() -> &'static [Option<Entry>] {
     })
 }
 
+/// Every word the scanner knows (lower-case) with its slot in the table, for the names
+/// lexicon, which records the slot of a word's stem (see [`names::time_slot`]).
+pub(crate) fn known_words() -> impl Iterator<Item = (&'static str, usize)> {
+    table()
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, e)| e.as_ref().map(|e| (e.word, slot)))
+}
+
+/// The class of the known word in table slot `slot` (from [`known_words`]).
+fn class_at(slot: usize, capitalised: bool) -> C {
+    match &table()[slot & (SLOTS - 1)] {
+        Some(e) if capitalised => e.cap,
+        Some(e) => e.low,
+        None => C::Other,
+    }
+}
+
 /// Whether `w` is the listed (lower-case) `word` but for ASCII case: each byte is the
 /// word's, or its letter in upper case (`| 0x20` lower-cases exactly the capitals).
 fn equal_but_case(word: &[u8], w: &[u8]) -> bool {
@@ -554,6 +573,10 @@ fn classify_punct(text: &str) -> C {
 
 /// Classifies every token of the sentence.
 pub fn classify(ctx: &Ctx) -> Vec<C> {
+    // the names features (computed once per sentence, for the entity extractor too) give
+    // each word's stem's slot in the table: see `names::time_slot` for why that is the
+    // class `classify_word` finds
+    let words = Sent::new(ctx);
     let mut out = vec![C::Other; ctx.tokens.len()];
     for (i, (t, slot)) in ctx.tokens.iter().zip(out.iter_mut()).enumerate() {
         let text = ctx.tok(i);
@@ -573,7 +596,12 @@ pub fn classify(ctx: &Ctx) -> Vec<C> {
                     // every known word is short and ASCII
                     C::Other
                 } else {
-                    classify_word(text, b[0].is_ascii_uppercase())
+                    let capitalised = b[0].is_ascii_uppercase();
+                    match names::time_slot(words.f(i)) {
+                        Some(Some(slot)) => class_at(slot, capitalised),
+                        Some(None) => C::Other,
+                        None => classify_word(text, capitalised),
+                    }
                 }
             }
         };
