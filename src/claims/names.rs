@@ -1297,34 +1297,59 @@ const ALL_LISTS: &[(&[&str], u64)] = &[
     (MISSPELLABLE_HEADS, 0),
 ];
 
-/// log2 of the [`Lexicon`]'s slots: 4,096, at least twice the words of all the lists.
-const LEXICON_BITS: u32 = 12;
+/// log2 of the [`Lexicon`]'s slots: 8,192, at least four times the words of all the lists
+/// (a two-choice table fills reliably below half; a quarter keeps the kicks few).
+const LEXICON_BITS: u32 = 13;
 const LEXICON_SLOTS: usize = 1 << LEXICON_BITS;
+/// The [`Lexicon`]'s entries: one more than the most words its slots allow.
+const LEXICON_ENTRIES: usize = LEXICON_SLOTS / 4 + 1;
+/// Where an [`Entry`] keeps its word's length (5 bits, below [`TIME_SHIFT`] and above the
+/// list bits and [`PACKED`]).
+const LEN_SHIFT: u32 = 43;
+const LEN_BITS: u64 = 31 << LEN_SHIFT;
 
-/// The merged lexicon: an open-addressing table of the words packed as [`Packed`] keys. Its
-/// size is fixed, so a masked index needs no bounds check.
+/// The merged lexicon: a two-choice (cuckoo) table. Each word is in one of the two slots
+/// its hash names, so a lookup compares both, with no probing loop and no branch on the
+/// outcome. A slot holds the index of an entry (0: the empty entry, which matches no word);
+/// the slots are small (16 KB) and the entries dense, so a word in no list reads the slots
+/// and the empty entry only. Fixed sizes let masked indexes need no bounds check.
 struct Lexicon {
-    slots: Box<[Slot; LEXICON_SLOTS]>,
+    slots: Box<[u16; LEXICON_SLOTS]>,
+    entries: Vec<Entry>,
 }
 
-/// One slot of the [`Lexicon`]: empty when `len` is 0.
-#[derive(Clone, Copy, Default)]
-struct Slot {
+/// A word packed as a [`Packed`] key, with its flags and (at [`LEN_SHIFT`]) its length.
+#[derive(Clone, Copy)]
+struct Entry {
     key: [u64; 3],
-    len: u64,
-    flags: u64,
+    meta: u64,
+}
+
+impl Entry {
+    /// The entry's flags when its word is `k`, else 0 (computed without a branch).
+    #[inline(always)]
+    fn flags_if(&self, k: &Packed) -> u64 {
+        let diff = (self.key[0] ^ k.key[0])
+            | (self.key[1] ^ k.key[1])
+            | (self.key[2] ^ k.key[2])
+            | ((self.meta & LEN_BITS) ^ (k.len << LEN_SHIFT));
+        // all ones when the words are equal, else 0
+        let equal = u64::from(diff == 0).wrapping_neg();
+        self.meta & !LEN_BITS & equal
+    }
 }
 
 impl Lexicon {
     fn new() -> Lexicon {
         let time_words: Vec<(&str, usize)> = crate::time::lex::known_words().collect();
-        let words = ALL_LISTS.iter().map(|l| l.0.len()).sum::<usize>() + time_words.len();
-        assert!(
-            words * 2 <= LEXICON_SLOTS,
-            "the lexicon's table is too small"
-        );
+        // entry 0 matches no word: packed keys are ASCII, with no byte's high bit set
+        let empty = Entry {
+            key: [u64::MAX; 3],
+            meta: 0,
+        };
         let mut t = Lexicon {
-            slots: Box::new([Slot::default(); LEXICON_SLOTS]),
+            slots: Box::new([0; LEXICON_SLOTS]),
+            entries: vec![empty],
         };
         for &(list, flags) in ALL_LISTS {
             for w in list {
@@ -1334,50 +1359,66 @@ impl Lexicon {
         for (w, slot) in time_words {
             t.add(w, (slot as u64 + 1) << TIME_SHIFT);
         }
+        assert!(
+            t.entries.len() <= LEXICON_ENTRIES,
+            "the lexicon's table is too small"
+        );
         t
     }
 
-    fn add(&mut self, w: &str, flags: u64) {
-        let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
-        let mut i = Lexicon::home(&k);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.len == 0 {
-                *slot = Slot {
-                    key: k.key,
-                    len: k.len,
-                    flags,
-                };
-                return;
-            }
-            if slot.len == k.len && slot.key == k.key {
-                slot.flags |= flags;
-                return;
-            }
-            i = (i + 1) % LEXICON_SLOTS;
-        }
+    /// The two slots a word may be in (from two parts of one multiplicative hash).
+    #[inline(always)]
+    fn homes(k: &Packed) -> [usize; 2] {
+        let h = (k.key[0] ^ k.key[1].rotate_left(21) ^ k.key[2].rotate_left(42) ^ k.len)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = LEXICON_SLOTS as u64 - 1;
+        [
+            (h >> (64 - LEXICON_BITS)) as usize,
+            (h >> (64 - 2 * LEXICON_BITS) & mask) as usize,
+        ]
     }
 
-    /// The first slot to probe for a key (the high bits of a multiplicative hash).
-    #[inline]
-    fn home(k: &Packed) -> usize {
-        let h = k.key[0] ^ k.key[1].rotate_left(21) ^ k.key[2].rotate_left(42) ^ k.len;
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_BITS)) as usize
+    /// Adds the word `w` with `flags` (or-ed into its entry's when it is there already).
+    fn add(&mut self, w: &str, flags: u64) {
+        assert!(flags & LEN_BITS == 0, "a flag overlaps the length");
+        let k = Packed::new(w.as_bytes()).expect("lexicon words are short ASCII");
+        for home in Lexicon::homes(&k) {
+            let e = &mut self.entries[usize::from(self.slots[home])];
+            if e.key == k.key && e.meta & LEN_BITS == k.len << LEN_SHIFT {
+                e.meta |= flags;
+                return;
+            }
+        }
+        let mut id = u16::try_from(self.entries.len()).expect("entries fit a slot");
+        self.entries.push(Entry {
+            key: k.key,
+            meta: flags | k.len << LEN_SHIFT,
+        });
+        // cuckoo insertion: take the first home, move the word there to its other home
+        let mut at = Lexicon::homes(&k)[0];
+        for _ in 0..LEXICON_SLOTS {
+            std::mem::swap(&mut self.slots[at], &mut id);
+            if id == 0 {
+                return;
+            }
+            let e = self.entries[usize::from(id)];
+            let p = Packed {
+                key: e.key,
+                len: (e.meta & LEN_BITS) >> LEN_SHIFT,
+                digit: false,
+            };
+            let [a, b] = Lexicon::homes(&p);
+            at = if a == at { b } else { a };
+        }
+        panic!("the lexicon's two-choice table could not place a word");
     }
 
     #[inline]
     fn get(&self, k: &Packed) -> u64 {
-        let mut i = Lexicon::home(k);
-        loop {
-            let slot = &self.slots[i % LEXICON_SLOTS];
-            if slot.len == k.len && slot.key == k.key {
-                return slot.flags;
-            }
-            if slot.len == 0 {
-                return 0;
-            }
-            i = (i + 1) % LEXICON_SLOTS;
-        }
+        let [a, b] = Lexicon::homes(k);
+        let a = &self.entries[usize::from(self.slots[a])];
+        let b = &self.entries[usize::from(self.slots[b])];
+        a.flags_if(k) | b.flags_if(k)
     }
 }
 
