@@ -1251,12 +1251,12 @@ pub const ACCORDING: u64 = 1 << 38;
 pub const PAPER: u64 = 1 << 39;
 pub const POINTED: u64 = 1 << 40;
 pub const WHITE: u64 = 1 << 41;
-/// The list bits above (a lexicon slot also holds a time word's slot, see [`time_slot`]).
+/// The list bits above (a lexicon entry also holds a time word's id, see [`time_id`]).
 const LISTS: u64 = (1 << 42) - 1;
 /// The word's stem (without a possessive ending) packed into a lexicon key, so that the
-/// lexicon was asked about it (see [`time_slot`]).
+/// lexicon was asked about it (see [`time_id`]).
 const PACKED: u64 = 1 << 42;
-/// Where one plus a time word's slot in the time scanner's table is kept in the lexicon's
+/// Where one plus a time word's id among the time scanner's words is kept in the lexicon's
 /// flags and a word's features (0: not a time word).
 const TIME_SHIFT: u32 = 48;
 
@@ -1356,8 +1356,8 @@ impl Lexicon {
                 t.add(w, flags);
             }
         }
-        for (w, slot) in time_words {
-            t.add(w, (slot as u64 + 1) << TIME_SHIFT);
+        for (w, id) in time_words {
+            t.add(w, (id as u64 + 1) << TIME_SHIFT);
         }
         assert!(
             t.entries.len() <= LEXICON_ENTRIES,
@@ -1431,8 +1431,8 @@ pub fn lex(w: &str) -> u64 {
 
 /// For the time scanner, from a word's features: `None` when its stem (the word without a
 /// possessive "'s") was not looked up (it is not ASCII, or longer than any lexicon word);
-/// else the slot in the time scanner's table of the stem, ASCII case ignored, when the
-/// stem is a time word.
+/// else the id among the time scanner's words ([`crate::time::lex::known_words`]) of the
+/// stem, ASCII case ignored, when the stem is a time word.
 ///
 /// The time scanner finds a word's class by the word as it is written, ASCII case ignored,
 /// and when that is no time word, by the word with a possessive "'s" dropped and a curly
@@ -1441,12 +1441,12 @@ pub fn lex(w: &str) -> u64 {
 /// "'s" added. So a looked-up stem is the only time word an ASCII-stemmed word can be
 /// found as, and a stem that is none rules the word out.
 #[inline]
-pub fn time_slot(f: u64) -> Option<Option<usize>> {
+pub fn time_id(f: u64) -> Option<Option<usize>> {
     if f & PACKED == 0 {
         return None;
     }
-    let slot = f >> TIME_SHIFT;
-    Some((slot > 0).then(|| slot as usize - 1))
+    let id = f >> TIME_SHIFT;
+    Some((id > 0).then(|| id as usize - 1))
 }
 
 /// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).

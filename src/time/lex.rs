@@ -394,22 +394,21 @@ fn table() -> &'static [Option<Entry>] {
     })
 }
 
-/// Every word the scanner knows (lower-case) with its slot in the table, for the names
-/// lexicon, which records the slot of a word's stem (see [`names::time_slot`]).
+/// Every word the scanner knows (lower-case) with its id (0, 1, ...), for the names
+/// lexicon, which records the id of a word's stem (see [`names::time_id`]).
 pub(crate) fn known_words() -> impl Iterator<Item = (&'static str, usize)> {
     table()
         .iter()
+        .flatten()
         .enumerate()
-        .filter_map(|(slot, e)| e.as_ref().map(|e| (e.word, slot)))
+        .map(|(id, e)| (e.word, id))
 }
 
-/// The class of the known word in table slot `slot` (from [`known_words`]).
-fn class_at(slot: usize, capitalised: bool) -> C {
-    match &table()[slot & (SLOTS - 1)] {
-        Some(e) if capitalised => e.cap,
-        Some(e) => e.low,
-        None => C::Other,
-    }
+/// The classes of the known words by their ids ([`known_words`]): capitalised, then not
+/// (kept dense, apart from the table, for a cache-friendly read per word).
+fn classes() -> &'static [[C; 2]] {
+    static CLASSES: OnceLock<Vec<[C; 2]>> = OnceLock::new();
+    CLASSES.get_or_init(|| table().iter().flatten().map(|e| [e.cap, e.low]).collect())
 }
 
 /// Whether `w` is the listed (lower-case) `word` but for ASCII case: each byte is the
@@ -574,9 +573,10 @@ fn classify_punct(text: &str) -> C {
 /// Classifies every token of the sentence.
 pub fn classify(ctx: &Ctx) -> Vec<C> {
     // the names features (computed once per sentence, for the entity extractor too) give
-    // each word's stem's slot in the table: see `names::time_slot` for why that is the
+    // each word's stem's id among the known words: see `names::time_id` for why that is the
     // class `classify_word` finds
     let words = Sent::new(ctx);
+    let classes = classes();
     let mut out = vec![C::Other; ctx.tokens.len()];
     for (i, (t, slot)) in ctx.tokens.iter().zip(out.iter_mut()).enumerate() {
         let text = ctx.tok(i);
@@ -597,8 +597,8 @@ pub fn classify(ctx: &Ctx) -> Vec<C> {
                     C::Other
                 } else {
                     let capitalised = b[0].is_ascii_uppercase();
-                    match names::time_slot(words.f(i)) {
-                        Some(Some(slot)) => class_at(slot, capitalised),
+                    match names::time_id(words.f(i)) {
+                        Some(Some(id)) => classes[id][usize::from(!capitalised)],
                         Some(None) => C::Other,
                         None => classify_word(text, capitalised),
                     }
