@@ -112,17 +112,18 @@ fn exact_small_decimal(int: &str, frac: &str) -> Option<f64> {
     for &b in int.as_bytes().iter().chain(frac.as_bytes()) {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u64::from(b - b'0');
                 digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+                // at most 15 digits: below 10^15, no overflow
+                mantissa = mantissa * 10 + u64::from(b - b'0');
             }
             b',' => {}
             _ => return None,
         }
     }
-    if digits > 15 {
-        return None;
-    }
-    // at most 15 digits: no overflow above, and an exact power of ten
+    // at most 15 digits: an exact power of ten
     Some(mantissa as f64 / POWERS_OF_TEN[frac.len()])
 }
 
@@ -780,6 +781,11 @@ mod tests {
             );
         }
         assert_eq!(exact_small_decimal("1234567890123456", ""), None);
+        // far more digits than a u64 holds: refused before they overflow it (found by fuzzing)
+        let long = "2".repeat(60);
+        assert_eq!(exact_small_decimal(&long, ""), None);
+        assert_eq!(exact_small_decimal("1", &long), None);
+        assert_eq!(parse_digits(&long), Some((long.parse::<f64>().unwrap(), 0)));
         assert_eq!(exact_small_decimal("1", "5e3"), None);
         assert_eq!(parse_digits("1.5e3"), Some((1500.0, 3)));
         assert_eq!(
