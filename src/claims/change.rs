@@ -373,8 +373,8 @@ fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
     })
 }
 
-/// The shapes of the words [`multiplier_word`] knows.
-const MULTIPLIER_SHAPES: Shapes = shapes(&[
+/// The words [`multiplier_word`] knows.
+const MULTIPLIER_WORDS: &[&str] = &[
     "doubled",
     "doubling",
     "doubles",
@@ -388,7 +388,10 @@ const MULTIPLIER_SHAPES: Shapes = shapes(&[
     "halved",
     "halving",
     "halves",
-]);
+];
+
+/// The shapes of [`MULTIPLIER_WORDS`].
+const MULTIPLIER_SHAPES: Shapes = shapes(MULTIPLIER_WORDS);
 
 /// Whether a token is one a multiplier change needs: a multiplier word ("doubled"), "fold"
 /// ("2.5-fold", "fold" glued to a figure), a word ending in "fold" ("threefold") or "times"
@@ -542,21 +545,7 @@ mod tests {
 
     #[test]
     fn every_multiplier_word_is_found_in_any_case() {
-        for w in [
-            "doubled",
-            "doubling",
-            "doubles",
-            "tripled",
-            "tripling",
-            "triples",
-            "trebled",
-            "quadrupled",
-            "quadrupling",
-            "quadruples",
-            "halved",
-            "halving",
-            "halves",
-        ] {
+        for &w in MULTIPLIER_WORDS {
             assert!(multiplier_word(w).is_some(), "{w}");
             assert_eq!(
                 multiplier_word(&w.to_uppercase()),

@@ -2,7 +2,9 @@
 //! attacks", head "attack").
 
 use super::Ctx;
-use crate::text::lexicon::{ends_with_ignore_ascii_case, has_shape, shapes, Shapes};
+use crate::text::lexicon::{
+    ends_key, ends_key_slot, ends_with_ignore_ascii_case, has_shape, shapes, Shapes,
+};
 use std::ops::Range;
 
 /// Words that end a counted noun phrase.
@@ -295,23 +297,7 @@ const NOUN_STOP_SHAPES: Shapes = shapes(NOUN_STOP);
 /// Slots of [`stop_table`] (a power of two, over twice the words).
 const STOP_SLOTS: usize = 1024;
 
-/// A word's length and its first, second and last bytes, ASCII case folded (`| 0x20`): equal
-/// for two words equal but for ASCII case. `b` is not empty.
-fn stop_key(b: &[u8]) -> u32 {
-    let n = b.len();
-    let second = if n > 1 { b[1] } else { 0 };
-    (n as u32) << 24
-        | u32::from(b[0] | 0x20) << 16
-        | u32::from(second | 0x20) << 8
-        | u32::from(b[n - 1] | 0x20)
-}
-
-/// The first slot of a [`stop_key`].
-fn stop_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize & (STOP_SLOTS - 1)
-}
-
-/// [`NOUN_STOP`] in an open-addressing table keyed by [`stop_key`]: a word is looked up as
+/// [`NOUN_STOP`] in an open-addressing table keyed by [`ends_key`]: a word is looked up as
 /// written, not compared with the whole list.
 fn stop_table() -> &'static [Option<(u32, &'static str)>] {
     static TABLE: std::sync::OnceLock<Vec<Option<(u32, &'static str)>>> =
@@ -319,8 +305,8 @@ fn stop_table() -> &'static [Option<(u32, &'static str)>] {
     TABLE.get_or_init(|| {
         let mut t = vec![None; STOP_SLOTS];
         for w in NOUN_STOP {
-            let key = stop_key(w.as_bytes());
-            let mut h = stop_slot(key);
+            let key = ends_key(w.as_bytes());
+            let mut h = ends_key_slot::<STOP_SLOTS>(key);
             while let Some((_, e)) = t[h] {
                 if e == *w {
                     break;
@@ -339,9 +325,9 @@ pub fn is_stop(w: &str) -> bool {
     }
     // a listed word equal to `w` but for case has its key, so it lies on this probe run
     let b = w.as_bytes();
-    let key = stop_key(b);
+    let key = ends_key(b);
     let t = stop_table();
-    let mut h = stop_slot(key);
+    let mut h = ends_key_slot::<STOP_SLOTS>(key);
     while let Some((k, e)) = t[h] {
         if k == key && e.as_bytes().eq_ignore_ascii_case(b) {
             return true;

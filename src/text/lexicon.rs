@@ -98,6 +98,27 @@ pub fn ends_with_ignore_ascii_case(word: &str, suffix: &str) -> bool {
     w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
+/// A word's length and its first, second and last bytes, ASCII case folded (`| 0x20`, which
+/// maps the two cases of a letter together and leaves every other byte apart from letters
+/// as it is): equal for two words equal but for ASCII case, and read without a pass over
+/// the word. The key of the small open-addressing tables that look a word up as written
+/// (the time scanner's words, the noun stop words). `b` is not empty.
+#[inline]
+pub fn ends_key(b: &[u8]) -> u32 {
+    let n = b.len();
+    let second = if n > 1 { b[1] } else { 0 };
+    (n as u32) << 24
+        | u32::from(b[0] | 0x20) << 16
+        | u32::from(second | 0x20) << 8
+        | u32::from(b[n - 1] | 0x20)
+}
+
+/// The first slot of an [`ends_key`] in a table of `SLOTS` slots (a power of two).
+#[inline]
+pub fn ends_key_slot<const SLOTS: usize>(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize & (SLOTS - 1)
+}
+
 /// Lower-cases an ASCII token into `buf` (non-ASCII bytes are kept): the lookup key; `None`
 /// when the token is longer than `buf` (size it to the longest word it is compared with).
 pub fn key<'b, const N: usize>(token: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {

@@ -8,7 +8,7 @@ use super::calendar::{
 };
 use crate::claims::names::{self, Sent};
 use crate::claims::Ctx;
-use crate::text::lexicon::{has_shape, shape_add, Shapes};
+use crate::text::lexicon::{ends_key, ends_key_slot, has_shape, shape_add, Shapes};
 use crate::text::tokens::TokenKind;
 use jiff::civil::Weekday;
 use std::sync::OnceLock;
@@ -333,32 +333,14 @@ const SLOTS: usize = 1024;
 
 #[derive(Clone, Copy)]
 struct Entry {
-    /// [`shape_key`] of `word`.
+    /// [`ends_key`] of `word`.
     key: u32,
     word: &'static str,
     cap: C,
     low: C,
 }
 
-/// A word's length and its first, second and last bytes, ASCII case folded (`| 0x20`, which
-/// maps the two cases of a letter together and leaves every other byte apart from letters
-/// as it is): equal for two words equal but for ASCII case, and read without a pass over
-/// the word. `b` is not empty.
-fn shape_key(b: &[u8]) -> u32 {
-    let n = b.len();
-    let second = if n > 1 { b[1] } else { 0 };
-    (n as u32) << 24
-        | u32::from(b[0] | 0x20) << 16
-        | u32::from(second | 0x20) << 8
-        | u32::from(b[n - 1] | 0x20)
-}
-
-/// The first table slot of a [`shape_key`].
-fn slot_of(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize & (SLOTS - 1)
-}
-
-/// Every word the scanner knows, in an open-addressing table keyed by [`shape_key`].
+/// Every word the scanner knows, in an open-addressing table keyed by [`ends_key`].
 fn table() -> &'static [Option<Entry>] {
     static TABLE: OnceLock<Vec<Option<Entry>>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -372,8 +354,8 @@ fn table() -> &'static [Option<Entry>] {
             .chain(NUMBER_WORDS.iter().map(|x| x.0))
             .chain(ORDINAL_WORDS.iter().map(|x| x.0));
         for w in words {
-            let key = shape_key(w.as_bytes());
-            let mut h = slot_of(key);
+            let key = ends_key(w.as_bytes());
+            let mut h = ends_key_slot::<SLOTS>(key);
             loop {
                 match &t[h] {
                     Some(e) if e.word == w => break,
@@ -426,8 +408,8 @@ fn equal_but_case(word: &[u8], w: &[u8]) -> bool {
 #[inline(always)]
 fn lookup(w: &[u8], capitalised: bool) -> C {
     let t = table();
-    let key = shape_key(w);
-    let mut h = slot_of(key);
+    let key = ends_key(w);
+    let mut h = ends_key_slot::<SLOTS>(key);
     loop {
         match &t[h] {
             None => return C::Other,
