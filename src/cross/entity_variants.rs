@@ -80,20 +80,7 @@ pub fn build(raw: &RawRule, base: &Path) -> Result<Params, String> {
             }
         }
         Some(p) => {
-            let path = base.join(p);
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("gazetteer {}: {e}", path.display()))?;
-            let g: Gazetteer = crate::yaml::from_str(&text).map_err(|e| {
-                let at = e
-                    .location()
-                    .map(|l| format!(":{}:{}", l.line(), l.column()))
-                    .unwrap_or_default();
-                format!(
-                    "gazetteer {}{at}: {}",
-                    path.display(),
-                    e.to_string().split(" at line ").next().unwrap_or_default()
-                )
-            })?;
+            let g: Gazetteer = crate::rules::names::read(Some(p), "", base, "gazetteer")?;
             for o in &g.organisations {
                 add(&o.name, &o.aliases, &o.misspellings);
             }

@@ -105,7 +105,9 @@ struct Names {
     flag_abbreviations: bool,
 }
 
-fn read<T: for<'de> Deserialize<'de>>(
+/// Reads the YAML file `param` (relative to `base`), or the built-in text `builtin` when
+/// `param` is absent or "builtin"; errors name the `what`, the file and the line and column.
+pub(crate) fn read<T: for<'de> Deserialize<'de>>(
     param: Option<&str>,
     builtin: &str,
     base: &Path,
