@@ -1,12 +1,12 @@
 //! Figures: one number as written, in digits or words, with its scale word, currency and
 //! percent sign, read from a sentence's tokens.
 
-use super::units::{
-    canonical_currency, may_start_phrase, shape_add_folded, CURRENCY_SIGNS, CURRENCY_WORDS,
-};
+use super::units::{canonical_currency, CURRENCY_SIGNS, CURRENCY_WORDS};
 use super::words;
 use crate::claims::Ctx;
-use crate::text::lexicon::{has_shape, shape_add, shapes, Shapes};
+use crate::text::lexicon::{
+    has_shape, may_start_phrase, shape_add, shape_add_folded, shapes, Shapes,
+};
 use crate::text::tokens::TokenKind;
 
 /// One figure: tokens `start..end` of the sentence.

@@ -83,9 +83,8 @@ pub const PHRASES: &[(&[&str], Qualifier)] = &[
 /// The default relative tolerance of "about" and "nearly" (rules may use their own).
 pub const DEFAULT_TOLERANCE: f64 = 0.10;
 
-use super::units::{may_start_phrase, shape_add_folded};
 use crate::claims::Ctx;
-use crate::text::lexicon::{Lexicon, Shapes};
+use crate::text::lexicon::{may_start_phrase, shape_add_folded, Lexicon, Shapes};
 use std::sync::LazyLock;
 
 /// The qualifier phrase ending just before token `i`: (qualifier, first token).

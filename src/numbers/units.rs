@@ -481,7 +481,7 @@ pub fn canonical_currency(code: &str) -> Option<&'static str> {
 }
 
 use crate::claims::Ctx;
-use crate::text::lexicon::{has_shape, Lexicon, Shapes};
+use crate::text::lexicon::{may_start_phrase, shape_add_folded, Lexicon, Shapes};
 use crate::text::tokens::TokenKind;
 use std::sync::LazyLock;
 
@@ -495,32 +495,6 @@ static UNIT_LEXICON: LazyLock<Lexicon<(Form, Dimension, &'static str, f64)>> =
             0,
         )
     });
-
-/// Adds the shape of `w`, ASCII case folded, when it is of ASCII letters only (1 to 31).
-pub(crate) const fn shape_add_folded(mut m: Shapes, w: &str) -> Shapes {
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() >= 32 {
-        return m;
-    }
-    let mut k = 0;
-    while k < b.len() {
-        if !b[k].is_ascii_alphabetic() {
-            return m;
-        }
-        k += 1;
-    }
-    let (f, l) = (b[0] | 0x20, b[b.len() - 1] | 0x20);
-    m[(f - b'a') as usize][b.len()] |= 1 << (l - b'a');
-    m
-}
-
-/// Whether a lexicon whose first words have the shapes `m` (see [`shape_add_folded`]) may
-/// hold a phrase starting with `t`: of a listed shape, or not of ASCII letters only (those
-/// first words have no shape and are always looked up).
-#[inline]
-pub(crate) fn may_start_phrase(m: &Shapes, t: &str) -> bool {
-    has_shape(m, t) || !t.bytes().all(|b| b.is_ascii_alphabetic())
-}
 
 /// The shapes of the first words of [`UNITS`].
 pub(crate) const UNIT_FIRST_SHAPES: Shapes = {

@@ -51,15 +51,15 @@ pub const fn shapes(words: &[&str]) -> Shapes {
     m
 }
 
-/// A word of 1 to 31 lower-case ASCII letters.
-pub const fn is_plain_word(w: &str) -> bool {
+/// A word of 1 to 31 ASCII letters, lower-case ones only when `lower`.
+const fn is_letter_word(w: &str, lower: bool) -> bool {
     let b = w.as_bytes();
     if b.is_empty() || b.len() >= 32 {
         return false;
     }
     let mut k = 0;
     while k < b.len() {
-        if !b[k].is_ascii_lowercase() {
+        if !(b[k].is_ascii_lowercase() || !lower && b[k].is_ascii_uppercase()) {
             return false;
         }
         k += 1;
@@ -67,14 +67,38 @@ pub const fn is_plain_word(w: &str) -> bool {
     true
 }
 
+/// A word of 1 to 31 lower-case ASCII letters.
+pub const fn is_plain_word(w: &str) -> bool {
+    is_letter_word(w, true)
+}
+
 /// `m` with the shape of `w` added (a word of lower-case letters; other words are left out:
 /// callers look words with other characters up without the shapes).
-pub const fn shape_add(mut m: Shapes, w: &str) -> Shapes {
+pub const fn shape_add(m: Shapes, w: &str) -> Shapes {
     if is_plain_word(w) {
+        shape_add_folded(m, w)
+    } else {
+        m
+    }
+}
+
+/// `m` with the shape of `w`, ASCII case folded, added when it is of ASCII letters only (1 to
+/// 31); other words are left out (see [`may_start_phrase`]).
+pub const fn shape_add_folded(mut m: Shapes, w: &str) -> Shapes {
+    if is_letter_word(w, false) {
         let b = w.as_bytes();
-        m[(b[0] - b'a') as usize][b.len()] |= 1 << (b[b.len() - 1] - b'a');
+        let (f, l) = (b[0] | 0x20, b[b.len() - 1] | 0x20);
+        m[(f - b'a') as usize][b.len()] |= 1 << (l - b'a');
     }
     m
+}
+
+/// Whether a lexicon whose first words have the shapes `m` (see [`shape_add_folded`]) may
+/// hold a phrase starting with `t`: of a listed shape, or not of ASCII letters only (those
+/// first words have no shape and are always looked up).
+#[inline]
+pub fn may_start_phrase(m: &Shapes, t: &str) -> bool {
+    has_shape(m, t) || !t.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Whether a word of the list `shapes` was made of has the shape of `w` (first letter,
