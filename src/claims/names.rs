@@ -1256,6 +1256,11 @@ const LISTS: u64 = (1 << 42) - 1;
 /// The word's stem (without a possessive ending) packed into a lexicon key, so that the
 /// lexicon was asked about it (see [`time_id`]).
 const PACKED: u64 = 1 << 42;
+/// A word a multiplier change needs (see `change::may_multiply`): a feature of tokens only,
+/// kept where a lexicon entry keeps its word's length ([`LEN_SHIFT`]), which the lexicon's
+/// flags never carry. Set here so that the multiplier extractor's gate is the sentence's
+/// `any`, not one more pass over its tokens.
+pub const MULTIPLIER: u64 = 1 << LEN_SHIFT;
 /// Where one plus a time word's id among the time scanner's words is kept in the lexicon's
 /// flags and a word's features (0: not a time word).
 const TIME_SHIFT: u32 = 48;
@@ -1597,6 +1602,9 @@ fn word_flags(w: &str) -> u64 {
     }
     if f & CAP != 0 && f & (HEAD | MISS_EXCL | TITLE | ROLE) == 0 && s.len() >= 6 && misspelled(s) {
         f |= MISS;
+    }
+    if crate::claims::change::may_multiply(w) {
+        f |= MULTIPLIER;
     }
     f
 }
