@@ -42,14 +42,32 @@ pub fn extract_all(doc: &Document) -> Extraction {
     let mut claim_sentence: Vec<usize> = Vec::new();
     let mut refs = Vec::new();
     let mut buf = Vec::new();
+    let identity = doc.map.is_identity();
+    // claims are ordered by span (stable, like `sort_by`)
+    let key = |c: &Claim| (c.span().start, std::cmp::Reverse(c.span().end), c.kind());
     for (si, s) in sentences::split(doc).into_iter().enumerate() {
         let ctx = Ctx::new(doc, &s);
         extract_sentence(&ctx, &mut buf);
         drop(ctx);
+        for c in &mut buf {
+            if !identity {
+                for span in c.spans_mut() {
+                    *span = doc.map.span_to_original(*span);
+                }
+            }
+            let text = doc.original_slice(c.span()).to_string();
+            c.set_text(text);
+        }
+        // each sentence's few claims are put in order here, where they are small in number;
+        // sentences follow one another, so the document's claims are then in order already
+        // (checked below) and none has to move again
+        if !buf.is_sorted_by_key(key) {
+            buf.sort_by(|a, b| key(a).cmp(&key(b)));
+        }
         claim_sentence.resize(claim_sentence.len() + buf.len(), si);
         claims.append(&mut buf);
         let mut tokens = s.tokens;
-        if !doc.map.is_identity() {
+        if !identity {
             for t in &mut tokens {
                 t.span = doc.map.span_to_original(t.span);
             }
@@ -60,19 +78,9 @@ pub fn extract_all(doc: &Document) -> Extraction {
             tokens,
         });
     }
-    let identity = doc.map.is_identity();
-    for c in &mut claims {
-        if !identity {
-            for span in c.spans_mut() {
-                *span = doc.map.span_to_original(*span);
-            }
-        }
-        let text = doc.original_slice(c.span()).to_string();
-        c.set_text(text);
-    }
-    // ordered by span (stable, like `sort_by`): the keys are sorted and the large claims
-    // moved once, into their places; nothing moves when they are in order already
-    let key = |c: &Claim| (c.span().start, std::cmp::Reverse(c.span().end), c.kind());
+    // sorting each sentence's claims stably and then the whole stably orders them as one
+    // stable sort of the whole would (a sentence's claims stay together and in order); the
+    // keys are sorted and the large claims moved once, into their places
     if !claims.is_sorted_by_key(key) {
         let mut order: Vec<_> = claims.iter().map(key).zip(0..).collect();
         order.sort_unstable(); // the indices tell equal keys apart: stable
