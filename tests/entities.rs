@@ -46,7 +46,7 @@ fn attributions(text: &str) -> Vec<AttributionClaim> {
     extract(text)
         .into_iter()
         .filter_map(|c| match c {
-            Claim::Attribution(a) => Some(a),
+            Claim::Attribution(a) => Some(*a),
             _ => None,
         })
         .collect()
@@ -56,7 +56,7 @@ fn sources(text: &str) -> Vec<SourceClaim> {
     extract(text)
         .into_iter()
         .filter_map(|c| match c {
-            Claim::Source(s) => Some(s),
+            Claim::Source(s) => Some(*s),
             _ => None,
         })
         .collect()

@@ -358,6 +358,6 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
     }
     let s = Sent::new(ctx);
     for f in found(&s) {
-        out.push(Claim::Attribution(claim(&s, f)));
+        out.push(Claim::Attribution(Box::new(claim(&s, f))));
     }
 }

@@ -264,7 +264,7 @@ pub fn change_of(
                 None,
                 periods,
             );
-            return Some((Some(Claim::Change(c)), r.end));
+            return Some((Some(Claim::Change(Box::new(c))), r.end));
         }
         return None;
     }
@@ -292,7 +292,7 @@ pub fn change_of(
                 None,
                 periods,
             );
-            return Some((Some(Claim::Change(c)), end));
+            return Some((Some(Claim::Change(Box::new(c))), end));
         }
         return None;
     }
@@ -356,7 +356,7 @@ pub fn change_of(
             return Some((None, end));
         }
     }
-    Some((Some(Claim::Change(c)), end))
+    Some((Some(Claim::Change(Box::new(c))), end))
 }
 
 fn multiplier_word(w: &str) -> Option<(f64, Direction)> {
@@ -556,7 +556,7 @@ pub fn extract_multipliers(
             periods,
         );
         c.qualifier = q;
-        out.push(Claim::Change(c));
+        out.push(Claim::Change(Box::new(c)));
         i = e;
     }
 }

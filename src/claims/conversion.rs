@@ -61,7 +61,7 @@ pub fn conversion_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
         return None;
     }
     Some((
-        Claim::Conversion(ConversionClaim {
+        Claim::Conversion(Box::new(ConversionClaim {
             span: ctx.span(r.start, close),
             text: String::new(),
             from: Measure {
@@ -76,7 +76,7 @@ pub fn conversion_of(ctx: &Ctx, r: &Reading) -> Option<(Claim, usize)> {
                 unit: unit2,
                 decimals: fig2.decimals,
             },
-        }),
+        })),
         close + 1,
     ))
 }

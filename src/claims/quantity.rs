@@ -489,7 +489,10 @@ fn classify(
         return (Some(c), end);
     }
     let end = r.end;
-    (Some(Claim::Quantity(quantity_claim(ctx, &r, periods))), end)
+    (
+        Some(Claim::Quantity(Box::new(quantity_claim(ctx, &r, periods)))),
+        end,
+    )
 }
 
 /// The plain quantity claim of a reading.

@@ -186,7 +186,7 @@ pub fn rate_of(
         .as_ref()
         .map(|n| ctx.slice(n.start, n.end - 1).to_string());
     Some((
-        Claim::Rate(RateClaim {
+        Claim::Rate(Box::new(RateClaim {
             span: ctx.span(r.start, end - 1),
             text: String::new(),
             value: r.fig.value,
@@ -198,7 +198,7 @@ pub fn rate_of(
             per,
             per_seconds,
             period: nearest_period(ctx, periods, r.start, end),
-        }),
+        })),
         end,
     ))
 }

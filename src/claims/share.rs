@@ -115,7 +115,7 @@ fn share(
     whole: Option<f64>,
     noun: Option<String>,
 ) -> Claim {
-    Claim::Share(ShareClaim {
+    Claim::Share(Box::new(ShareClaim {
         span: ctx.span(a, b),
         text: String::new(),
         percent,
@@ -124,7 +124,7 @@ fn share(
         part,
         whole,
         noun,
-    })
+    }))
 }
 
 /// "30 of the 75 members", "61% of voters", "61% backed the plan".

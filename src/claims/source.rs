@@ -113,13 +113,13 @@ impl Out<'_> {
         for x in &mut self.taken[a..b] {
             *x = true;
         }
-        self.out.push(Claim::Source(SourceClaim {
+        self.out.push(Claim::Source(Box::new(SourceClaim {
             span: s.span(a, b - 1),
             text: String::new(),
             key: entity::normalise_key(&name_text),
             name: name_text,
             document: doc,
-        }));
+        })));
     }
 }
 
@@ -185,13 +185,13 @@ fn wire_tag(ctx: &Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let name = ctx.slice(a, a + agency.len() - 1).to_string();
-        out.push(Claim::Source(SourceClaim {
+        out.push(Claim::Source(Box::new(SourceClaim {
             span: ctx.span(start, b - 1),
             text: String::new(),
             key: crate::claims::entity::normalise_key(&name),
             name,
             document: Some("wire".to_string()),
-        }));
+        })));
         return;
     }
 }
