@@ -40,15 +40,16 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 pub fn extract_all(doc: &Document) -> Extraction {
     let mut claims: Vec<Claim> = Vec::new();
     let mut claim_sentence: Vec<usize> = Vec::new();
-    let mut refs = Vec::new();
     let mut buf = Vec::new();
     let identity = doc.map.is_identity();
     // claims are ordered by span (stable, like `sort_by`)
     let key = |c: &Claim| (c.span().start, std::cmp::Reverse(c.span().end), c.kind());
-    for (si, s) in sentences::split(doc).into_iter().enumerate() {
-        let ctx = Ctx::new(doc, &s);
+    let sentences = sentences::split(doc);
+    let mut texts = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let ctx = Ctx::reusing(doc, s, texts);
         extract_sentence(&ctx, &mut buf);
-        drop(ctx);
+        texts = ctx.into_texts();
         for c in &mut buf {
             if !identity {
                 for span in c.spans_mut() {
@@ -66,6 +67,9 @@ pub fn extract_all(doc: &Document) -> Extraction {
         }
         claim_sentence.resize(claim_sentence.len() + buf.len(), si);
         claims.append(&mut buf);
+    }
+    let mut refs = Vec::with_capacity(sentences.len());
+    for s in sentences {
         let mut tokens = s.tokens;
         if !identity {
             for t in &mut tokens {

@@ -153,14 +153,26 @@ pub struct Memo {
 impl<'a> Ctx<'a> {
     /// The context of sentence `sentence` of `doc`.
     pub fn new(doc: &'a Document, sentence: &'a Sentence) -> Ctx<'a> {
+        Ctx::reusing(doc, sentence, Vec::new())
+    }
+    /// The context of sentence `sentence` of `doc`, its token texts kept in `texts` (emptied
+    /// first): a buffer handed from one sentence's context to the next ([`Ctx::into_texts`])
+    /// is allocated once per document instead of once per sentence.
+    pub fn reusing(doc: &'a Document, sentence: &'a Sentence, mut texts: Vec<&'a str>) -> Ctx<'a> {
+        texts.clear();
+        texts.extend(sentence.tokens.iter().map(|t| t.text(&doc.text)));
         Ctx {
             doc,
             text: &doc.text,
             sentence,
             tokens: &sentence.tokens,
             memo: Memo::default(),
-            texts: sentence.tokens.iter().map(|t| t.text(&doc.text)).collect(),
+            texts,
         }
+    }
+    /// The buffer of token texts, for the next sentence's [`Ctx::reusing`].
+    pub fn into_texts(self) -> Vec<&'a str> {
+        self.texts
     }
     pub fn len(&self) -> usize {
         self.tokens.len()
@@ -222,31 +234,36 @@ pub fn extract_sentence(ctx: &Ctx, out: &mut Vec<Claim>) {
     entity::extract(ctx, out);
     attribution::extract(ctx, out);
     source::extract(ctx, out);
-    let covers: Vec<Span> = out[numeric_end..]
-        .iter()
-        .filter(|c| !matches!(c, Claim::Attribution(_) | Claim::Source(_)))
-        .map(Claim::span)
-        .collect();
-    if covers.is_empty() {
-        return;
-    }
     // only this sentence's numeric claims are looked at: the document's earlier claims and
-    // this sentence's others stay as they are (and where they are, until one is dropped)
-    let mut index = 0;
-    out.retain(|c| {
-        index += 1;
-        let numeric = (first..numeric_end).contains(&(index - 1));
-        let bare_count_inside = match c {
-            Claim::Quantity(q) => {
-                q.unit.dimension == crate::numbers::units::Dimension::Count
-                    && covers
-                        .iter()
-                        .any(|s| s.start <= q.span.start && q.span.start < s.end)
-            }
-            _ => false,
-        };
-        !(numeric && bare_count_inside)
-    });
+    // this sentence's others stay as they are (and where they are, until one is dropped).
+    // A drop is rare, so the claims after it are moved down then, in place, instead of
+    // collecting the covering spans and rebuilding the vector for every sentence.
+    let mut k = first;
+    let mut numeric_end = numeric_end;
+    while k < numeric_end {
+        if is_bare_count_inside(&out[k], &out[numeric_end..]) {
+            out.remove(k);
+            numeric_end -= 1;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// `c` is a count (no unit) starting inside one of `others` that is not an attribution or
+/// a source: inside a date, an age or a name.
+fn is_bare_count_inside(c: &Claim, others: &[Claim]) -> bool {
+    let Claim::Quantity(q) = c else {
+        return false;
+    };
+    q.unit.dimension == crate::numbers::units::Dimension::Count
+        && others
+            .iter()
+            .filter(|c| !matches!(c, Claim::Attribution(_) | Claim::Source(_)))
+            .any(|c| {
+                let s = c.span();
+                s.start <= q.span.start && q.span.start < s.end
+            })
 }
 
 #[cfg(test)]
