@@ -25,15 +25,9 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
             continue;
         };
         for (offset, piece) in pieces(btext, MAX_PIECE) {
-            for b in sentencex::get_sentence_boundaries("en", piece) {
-                let raw = &piece[b.start_byte..b.end_byte];
-                let lead = raw.len() - raw.trim_start().len();
-                let trimmed = raw.trim();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                let start = block.start + offset + b.start_byte + lead;
-                let span = Span::new(start, start + trimmed.len());
+            for sentence in sentence_spans(piece) {
+                let at = block.start + offset;
+                let span = Span::new(at + sentence.start, at + sentence.end);
                 out.push(Sentence {
                     span,
                     block: bi,
@@ -43,6 +37,57 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The sentences of `text` (English rules) as byte spans of `text`, trimmed of white space,
+/// empty ones left out: exactly those of `sentencex::get_sentence_boundaries("en", text)` trimmed
+/// (tests/sentence_fast_path.rs compares the two), found with less work.
+pub fn sentence_spans(text: &str) -> Vec<Span> {
+    if is_one_sentence(text) {
+        // `text` is trimmed
+        if text.is_empty() {
+            return Vec::new();
+        }
+        return vec![Span::new(0, text.len())];
+    }
+    // `segment` finds the same breaks as `get_sentence_boundaries` (same chunking, same
+    // paragraph rule) without counting every sentence's characters; its sentences are slices
+    // of `text`, so their offsets are pointer differences.
+    sentencex::segment("en", text)
+        .into_iter()
+        .filter_map(|sentence| {
+            let trimmed = sentence.trim();
+            if trimmed.is_empty() {
+                return None;
+            }
+            let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+            Some(Span::new(start, start + trimmed.len()))
+        })
+        .collect()
+}
+
+/// True when sentencex can only make `text` one sentence, so it need not be asked: a
+/// trimmed text with no line break (one paragraph; no list item can start after its first
+/// line) and no `.`, `!`, `?` or `)` (terminators; closers of inline list markers like `a)`
+/// and `(2)`) except a run of `.`, `!`, `?` that ends it. Its only candidate break is then
+/// at the very end, where a break and no break give the same sentence. Characters outside
+/// ASCII come only from ranges with no terminator and no list bullet (Latin letters and
+/// signs, dashes, curly quotes); anything else goes to sentencex.
+fn is_one_sentence(text: &str) -> bool {
+    if text.trim().len() != text.len() {
+        return false;
+    }
+    let body = text.trim_end_matches(['.', '!', '?']);
+    if body.len() != text.len() && body.trim_end().len() != body.len() {
+        // a run after a space (`word !`) is left to sentencex
+        return false;
+    }
+    body.chars().all(|c| match c {
+        '.' | '!' | '?' | '\n' | ')' => false,
+        _ if c.is_ascii() => true,
+        '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{201f}' => true,
+        _ => false,
+    })
 }
 
 /// `text` cut into pieces of at most `max` bytes (a text no longer is one piece), each with
