@@ -1261,6 +1261,11 @@ const PACKED: u64 = 1 << 42;
 /// flags never carry. Set here so that the multiplier extractor's gate is the sentence's
 /// `any`, not one more pass over its tokens.
 pub const MULTIPLIER: u64 = 1 << LEN_SHIFT;
+/// A token a figure may start at wherever it is: a number word, "a", "half", a short
+/// currency word ([`crate::numbers::figure::word_may_start`]) or punctuation that may start
+/// one ([`crate::numbers::figure::punct_may_start`]); numbers have [`NUM`]. A feature of
+/// tokens only, kept where a lexicon entry keeps its word's length, like [`MULTIPLIER`].
+pub const FIGURE_START: u64 = 1 << (LEN_SHIFT + 1);
 /// Where one plus a time word's id among the time scanner's words is kept in the lexicon's
 /// flags and a word's features (0: not a time word).
 const TIME_SHIFT: u32 = 48;
@@ -1616,6 +1621,9 @@ fn word_flags(w: &str) -> u64 {
     if crate::claims::change::may_multiply(w) {
         f |= MULTIPLIER;
     }
+    if crate::numbers::figure::word_may_start(w) {
+        f |= FIGURE_START;
+    }
     f
 }
 
@@ -1644,8 +1652,15 @@ impl<'s, 'a> Sent<'s, 'a> {
             let f = match t.kind {
                 TokenKind::Word => word_flags(w),
                 TokenKind::Number => NUM,
-                TokenKind::Punct if is_quote(w) => QUOTE,
-                TokenKind::Punct => 0,
+                TokenKind::Punct => {
+                    let quote = if is_quote(w) { QUOTE } else { 0 };
+                    let start = if crate::numbers::figure::punct_may_start(w) {
+                        FIGURE_START
+                    } else {
+                        0
+                    };
+                    quote | start
+                }
             };
             any |= f;
             if f & LOWER != 0 {

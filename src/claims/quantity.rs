@@ -2,6 +2,7 @@
 //! driver that reads every figure of a sentence once and hands it to the kind it belongs to
 //! (rate, change, share, conversion, or plain quantity).
 
+use super::names::{Sent, FIGURE_START, NUM};
 use super::noun::{head_of, noun_phrase};
 use super::{change, conversion, rate, share, Claim, Ctx};
 use crate::document::Span;
@@ -435,11 +436,19 @@ pub fn extract_numeric(ctx: &Ctx, out: &mut Vec<Claim>) {
             taken.push(token_range(ctx, ch.span));
         }
     }
+    let words = Sent::new(ctx);
     let mut i = 0;
     while i < ctx.len() {
+        // a figure starts only at a number or a token with `FIGURE_START` (see its
+        // `figure::word_may_start`, `figure::punct_may_start`); the tests are all pure, so
+        // their order is free
+        if !words.has(i, NUM | FIGURE_START) || !figure::can_start(ctx, i) {
+            i += 1;
+            continue;
+        }
         let in_skip = in_any(&skip, i);
         let implied = in_skip && (ctx.is(i, "a") || ctx.is(i, "an") || ctx.is(i, "half"));
-        if (in_skip && !implied) || in_any(&taken, i) || !figure::can_start(ctx, i) {
+        if (in_skip && !implied) || in_any(&taken, i) {
             i += 1;
             continue;
         }

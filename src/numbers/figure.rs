@@ -697,6 +697,44 @@ const NUMBER_OR_START_SHAPES: Shapes = {
     m
 };
 
+/// The shapes of the words a currency sign of [`CURRENCY_SIGNS`] may start with ("US" of
+/// "US$", "Rs").
+const SIGN_FIRST_SHAPES: Shapes = {
+    let mut m = [[0u32; 32]; 26];
+    let mut i = 0;
+    while i < CURRENCY_SIGNS.len() {
+        m = shape_add_folded(m, CURRENCY_SIGNS[i].0[0]);
+        i += 1;
+    }
+    m
+};
+
+/// Whether a word may start a figure wherever it is: [`can_start`] is false at any word this
+/// is false for. A number word or one of [`START_WORDS`] (the same test); or a currency sign
+/// or code of at most 3 bytes, which [`currency_before`] finds only as the first word of a
+/// sign (of a sign's shape, or not of letters only) or as [`canonical_currency`] ("RM", "Rs",
+/// or a listed code: 3 capitals).
+pub(crate) fn word_may_start(t: &str) -> bool {
+    (has_shape(&NUMBER_OR_START_SHAPES, t)
+        && (words::small(t).is_some()
+            || (has_shape(&START_SHAPES, t)
+                && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))))
+        || (t.len() <= 3
+            && (may_start_phrase(&SIGN_FIRST_SHAPES, t)
+                || t.eq_ignore_ascii_case("rs")
+                || t.eq_ignore_ascii_case("rm")
+                || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()))))
+}
+
+/// Whether a punctuation token may start a figure wherever it is: [`can_start`] is false at
+/// any punctuation this is false for ("-", "." before a number, a vulgar fraction or a
+/// currency sign, all of which are "$", "-", "." or start with a non-ASCII byte).
+pub(crate) fn punct_may_start(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&b| b == b'$' || b == b'-' || b == b'.' || !b.is_ascii())
+}
+
 /// Whether token `i` can start a figure (a digit, a number word, a currency sign or code).
 #[inline]
 pub fn can_start(ctx: &Ctx, i: usize) -> bool {
@@ -729,6 +767,44 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn can_start_only_where_the_context_free_tests_allow() {
+        let text = "It cost US$5, A$ 7, a million dollars, Rs. 40, Rs 5, RM 9, RMB 12 and USD 3. \
+            Twenty-one men paid HK$ 2, C$ 4 and \u{20ac}5; \u{bd} a cup, -3 and .5 were half. \
+            The EUR rose, NZ$ 8, S$ 1, R$ 6, usd 7, The 3, a quarter, three dozen, minus 4, \
+            point 5, negative 2, \u{2212}1 and \u{a3}9, ninety-nine, Eleven's and Q1's.";
+        let counts = crate::time::scan::testutil::with_ctx(text, "", |ctx| {
+            let mut n = 0;
+            for i in 0..ctx.len() {
+                if can_start(ctx, i) {
+                    n += 1;
+                    let t = ctx.tok(i);
+                    match ctx.kind(i) {
+                        Some(TokenKind::Word) => assert!(word_may_start(t), "{t}"),
+                        Some(TokenKind::Punct) => assert!(punct_may_start(t), "{t}"),
+                        _ => {}
+                    }
+                }
+            }
+            n
+        });
+        assert!(counts.iter().sum::<usize>() > 40, "{counts:?}");
+        assert!(!word_may_start("the") && !word_may_start("said") && !punct_may_start(","));
+        // every code `canonical_currency` finds is one `word_may_start` allows
+        for code in crate::numbers::units::CURRENCY_CODES
+            .iter()
+            .chain(&["RMB", "RM", "Rs"])
+        {
+            assert!(
+                canonical_currency(code).is_some() && word_may_start(code),
+                "{code}"
+            );
+        }
+        for (toks, _) in CURRENCY_SIGNS {
+            assert!(toks[0].len() > 3 || word_may_start(toks[0]), "{}", toks[0]);
+        }
+    }
 
     #[test]
     fn a_figure_at_an_article_is_one_article_may_start_allows() {
