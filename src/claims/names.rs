@@ -1269,6 +1269,14 @@ pub const FIGURE_START: u64 = 1 << (LEN_SHIFT + 1);
 /// Where one plus a time word's id among the time scanner's words is kept in the lexicon's
 /// flags and a word's features (0: not a time word).
 const TIME_SHIFT: u32 = 48;
+/// The bits (above [`TIME_SHIFT`]) that hold one plus a time word's id.
+const TIME_IDS: u64 = ((1 << 15) - 1) << TIME_SHIFT;
+/// A token the time scanner may class as an anchor ([`crate::time::lex::is_anchor`], which
+/// every time expression holds): a number has [`NUM`] instead; a time word one of whose
+/// classes is an anchor has it in the lexicon (above its id); a word with a digit ("Q1")
+/// or one the lexicon was not asked about has it always. So a sentence with neither bit has
+/// no time expression.
+pub const TIME_ANCHOR: u64 = 1 << 63;
 
 const ALL_LISTS: &[(&[&str], u64)] = &[
     (HEADS, HEAD),
@@ -1367,7 +1375,14 @@ impl Lexicon {
             }
         }
         for (w, id) in time_words {
-            t.add(w, (id as u64 + 1) << TIME_SHIFT);
+            let anchor = if crate::time::lex::may_anchor(id) {
+                TIME_ANCHOR
+            } else {
+                0
+            };
+            let id = (id as u64 + 1) << TIME_SHIFT;
+            assert!(id & !TIME_IDS == 0, "a time word's id overflows its bits");
+            t.add(w, id | anchor);
         }
         assert!(
             t.entries.len() <= LEXICON_ENTRIES,
@@ -1455,7 +1470,7 @@ pub fn time_id(f: u64) -> Option<Option<usize>> {
     if f & PACKED == 0 {
         return None;
     }
-    let id = f >> TIME_SHIFT;
+    let id = (f & TIME_IDS) >> TIME_SHIFT;
     Some((id > 0).then(|| id as usize - 1))
 }
 
@@ -1466,7 +1481,7 @@ pub fn time_id(f: u64) -> Option<Option<usize>> {
 /// stem). Most words are such, and the scanner need not read their text.
 #[inline]
 pub fn no_time_word(f: u64) -> bool {
-    f & (WORD | PACKED | DIGIT) == WORD | PACKED && f >> TIME_SHIFT == 0
+    f & (WORD | PACKED | DIGIT) == WORD | PACKED && f & TIME_IDS == 0
 }
 
 /// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).
@@ -1591,7 +1606,11 @@ fn word_flags(w: &str) -> u64 {
             f |= LEXICON.get(&k) | PACKED;
             k.digit
         }
-        None => s.bytes().any(|b| b.is_ascii_digit()),
+        None => {
+            // the time scanner classes such a word by its text
+            f |= TIME_ANCHOR;
+            s.bytes().any(|b| b.is_ascii_digit())
+        }
     };
     let capitalised = match w.as_bytes().first() {
         Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -1610,7 +1629,8 @@ fn word_flags(w: &str) -> u64 {
         f &= !ACRONYM;
     }
     if digit {
-        f |= DIGIT;
+        // "Q1".."Q4", "H1", "H2" are anchors
+        f |= DIGIT | TIME_ANCHOR;
     }
     if p > 0 && f & POSS_NAME == 0 {
         f |= POSS;

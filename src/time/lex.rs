@@ -393,6 +393,11 @@ fn classes() -> &'static [[C; 2]] {
     CLASSES.get_or_init(|| table().iter().flatten().map(|e| [e.cap, e.low]).collect())
 }
 
+/// Whether a known word ([`known_words`]) is an anchor ([`is_anchor`]) in either case.
+pub(crate) fn may_anchor(id: usize) -> bool {
+    classes()[id].iter().any(|&c| is_anchor(c))
+}
+
 /// Whether `w` is the listed (lower-case) `word` but for ASCII case: each byte is the
 /// word's, or its letter in upper case (`| 0x20` lower-cases exactly the capitals).
 fn equal_but_case(word: &[u8], w: &[u8]) -> bool {
@@ -666,6 +671,31 @@ mod tests {
             n
         });
         assert!(checked.iter().sum::<usize>() >= 7, "{checked:?}");
+    }
+
+    #[test]
+    fn an_anchor_is_a_number_or_has_the_time_anchor_feature() {
+        let text = "Last year's Q1 and H2 results came in 2015, on Monday's call at 5 o'clock. \
+            The Dec. quarter, the next three weeks and approximately\u{2019}s Q5 h1 q3 Today\u{2019}S \
+            YEARS' second half, mid-May and the weekend's fourfold rise was daily. \
+            It fell 3.5% by noon yesterday, early this morning, in 1990s and the '90s. \
+            Half a century ago, one decade on, a fortnight, \u{65e5}\u{672c} tonight, annually.";
+        let anchors = crate::time::scan::testutil::with_ctx(text, "", |ctx| {
+            let words = Sent::new(ctx);
+            let mut n = 0;
+            for (i, &c) in classify(ctx).iter().enumerate() {
+                if is_anchor(c) {
+                    n += 1;
+                    assert!(
+                        words.has(i, names::NUM | names::TIME_ANCHOR),
+                        "{}",
+                        ctx.tok(i)
+                    );
+                }
+            }
+            n
+        });
+        assert!(anchors.iter().sum::<usize>() >= 25, "{anchors:?}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::calendar::{
 };
 use super::lex::{classify, is_anchor, Unit, C, K};
 use crate::claims::date::Granularity;
+use crate::claims::names::{Sent, NUM, TIME_ANCHOR};
 use crate::claims::Ctx;
 use jiff::civil::{Date, Weekday};
 use std::cell::Cell;
@@ -83,6 +84,11 @@ pub fn scan_cached<'c>(ctx: &'c Ctx) -> &'c [TimeExpr] {
 pub fn scan(ctx: &Ctx) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     if ctx.tokens.is_empty() {
+        return out;
+    }
+    // every expression holds an anchor (see below), which only a number or a token with
+    // `TIME_ANCHOR` can be: without one, no token need be classified
+    if !Sent::new(ctx).any(NUM | TIME_ANCHOR) {
         return out;
     }
     let s = Scan {
