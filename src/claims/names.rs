@@ -1474,16 +1474,6 @@ pub fn time_id(f: u64) -> Option<Option<usize>> {
     Some((id > 0).then(|| id as usize - 1))
 }
 
-/// For the time scanner, from a token's features: a word it classifies as `C::Other`
-/// whatever its text. Its stem was looked up and is no time word, so by [`time_id`]'s
-/// argument the word is none; and it has no digit, which "Q1".."Q4", "H1" and "H2", the
-/// scanner's only other words, have (a word that short has no possessive, so it is its own
-/// stem). Most words are such, and the scanner need not read their text.
-#[inline]
-pub fn no_time_word(f: u64) -> bool {
-    f & (WORD | PACKED | DIGIT) == WORD | PACKED && f & TIME_IDS == 0
-}
-
 /// The longest word [`Packed`] holds, in bytes (no lexicon word is longer).
 const PACKED_MAX: usize = 24;
 
