@@ -233,7 +233,7 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
     {
         return out;
     }
-    let quotes = if (0..n).any(|i| s.has(i, QUOTE)) {
+    let quotes = if s.any(QUOTE) {
         names::quotations(s)
     } else {
         Vec::new()
@@ -309,7 +309,13 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
     }
     // 3. Verb first without a quotation before it: "..., said Wang Huiyao, ..." or a
     //    sentence "said Hao Yeli." cut off its quotation.
-    for v in 0..n {
+    // (none without such a lower-case word)
+    let inverted = if s.any_lower(INVERTED_VERB | ADVERB) {
+        n
+    } else {
+        0
+    };
+    for v in 0..inverted {
         if !s.lower_has(v, INVERTED_VERB | ADVERB) || !(v == 0 || s.tok(v - 1) == ",") {
             continue;
         }
@@ -324,7 +330,12 @@ pub(crate) fn find(s: &Sent, hits: &[OrgHit]) -> Vec<Found> {
         }
     }
     // 4. "according to Lyu Benfu, deputy head of ..."
-    for i in 0..n.saturating_sub(2) {
+    let last = if s.any(ACCORDING) {
+        n.saturating_sub(2)
+    } else {
+        0
+    };
+    for i in 0..last {
         if according(i) && !taken[i] {
             if let Some(f) = according_to(s, i, hits) {
                 push(&mut out, taken, f);
