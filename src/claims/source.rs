@@ -152,16 +152,22 @@ const WIRE_AGENCIES: &[&[&str]] = &[
     &["CP"],
 ];
 
+/// A dash of a wire tag: "-", "\u{2014}" or "\u{2013}". One byte test most tokens fail (its
+/// branch is predicted) comes before the exact one.
+fn is_dash(t: &str) -> bool {
+    may_be_dash(t) && matches!(t, "-" | "\u{2014}" | "\u{2013}")
+}
+
+/// Every dash starts with '-' or, as "\u{2014}" and "\u{2013}" do, with the byte 0xE2.
+#[inline]
+fn may_be_dash(t: &str) -> bool {
+    matches!(t.as_bytes().first(), Some(b'-' | 0xE2))
+}
+
 /// A wire-service tag opening the sentence: "Reuters - …", "(AP) -- …", "BEIJING, Dec. 15
 /// (Xinhua) -- …": the agency is the source of the story.
 fn wire_tag(ctx: &Ctx, out: &mut Vec<Claim>) {
-    // one byte test most tokens fail (and its branch is predicted) before the exact one: a
-    // dash starts with '-' or, as "\u{2014}" and "\u{2013}" do, with the byte 0xE2
-    let dash = |k: usize| {
-        let t = ctx.tok(k);
-        matches!(t.as_bytes().first(), Some(b'-' | 0xE2))
-            && matches!(t, "-" | "\u{2014}" | "\u{2013}")
-    };
+    let dash = |k: usize| is_dash(ctx.tok(k));
     // the dash after a tag is at most the 16th token (a bracket at the 12th, a two-word
     // agency, the closing bracket): without one there is no tag
     if !(0..16).any(dash) {
@@ -338,5 +344,31 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Claim>) {
             }
         }
         i = r.b.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_passes_every_dash() {
+        let mut tokens: Vec<String> = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .map(String::from)
+            .collect();
+        tokens
+            .extend(["--", "-)", "\u{2014}\u{2014}", "\u{2012}", "\u{2015}", ""].map(String::from));
+        let mut dashes = 0;
+        for t in &tokens {
+            if matches!(t.as_str(), "-" | "\u{2014}" | "\u{2013}") {
+                dashes += 1;
+                assert!(may_be_dash(t) && is_dash(t), "{t:?}");
+            } else {
+                assert!(!is_dash(t), "{t:?}");
+            }
+        }
+        assert_eq!(dashes, 3);
+        assert!(!may_be_dash("said") && !may_be_dash(","));
     }
 }
