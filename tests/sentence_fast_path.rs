@@ -84,23 +84,33 @@ fn every_block_of_the_fixtures_and_examples_splits_as_sentencex_splits_it() {
     assert!(one > 1000, "{one} one-sentence texts");
 }
 
+/// The news samples at `../shared/data/news` beside the repository (as in
+/// tests/conformance.rs): skipped with a message when they are missing, except under
+/// `CI=true`, where that is a failure.
 #[test]
 fn news_corpora_split_as_sentencex_splits_them() {
-    let news = Path::new("/work/shared/data/news");
+    let news = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news");
+    if !news.is_dir() {
+        let msg = format!("no news samples at {}", news.display());
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{msg}; CI=true, so this is a failure");
+        }
+        eprintln!("skipping the news corpora: {msg}");
+        return;
+    }
     for name in ["lee/lee_background.cor", "lee/lee.cor"] {
-        if let Ok(text) = std::fs::read_to_string(news.join(name)) {
-            for line in text.lines() {
-                check_with_sentences(line);
-            }
+        // lee.cor holds a few bytes that are not UTF-8: each is replaced by U+FFFD here
+        let bytes = std::fs::read(news.join(name)).expect("a Lee file");
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            check_with_sentences(line);
         }
     }
-    if let Ok(csv) = std::fs::read_to_string(news.join("ag_news/test.csv")) {
-        for row in csv.lines() {
-            // "class","title","description": the title and the description as blocks
-            for field in row.trim_matches('"').split("\",\"").skip(1) {
-                check_with_sentences(&field.replace("\\\\", "\n").replace('\\', " "));
-                check_with_sentences(field);
-            }
+    let csv = std::fs::read_to_string(news.join("ag_news/test.csv")).expect("AG News");
+    for row in csv.lines() {
+        // "class","title","description": the title and the description as blocks
+        for field in row.trim_matches('"').split("\",\"").skip(1) {
+            check_with_sentences(&field.replace("\\\\", "\n").replace('\\', " "));
+            check_with_sentences(field);
         }
     }
 }
