@@ -128,14 +128,28 @@ fn exact_small_decimal(int: &str, frac: &str) -> Option<f64> {
 }
 
 /// Whether the word `t` at token `i` may be a currency sign or code before a figure: a
-/// short word glued to "$" ("US$"), "Rs", "RM" or a code of 3 capitals.
+/// short word glued to "$" ("US$"), or one of [`may_be_currency_code`].
 #[inline(always)]
 fn word_may_be_currency(ctx: &Ctx, i: usize, t: &str) -> bool {
-    t.len() <= 3
-        && (ctx.tok(i + 1) == "$"
-            || t.eq_ignore_ascii_case("rs")
-            || t == "RM"
-            || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())))
+    t.len() <= 3 && (ctx.tok(i + 1) == "$" || may_be_currency_code(t))
+}
+
+/// "Rs", "RM" or a code of 3 capitals: the words [`canonical_currency`] may know on their own.
+#[inline(always)]
+fn may_be_currency_code(t: &str) -> bool {
+    t.eq_ignore_ascii_case("rs")
+        || t == "RM"
+        || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// A number word ("three", "dozen") or one of [`START_WORDS`]: a word that starts a figure
+/// wherever it is.
+#[inline(always)]
+fn is_number_or_start_word(t: &str) -> bool {
+    has_shape(&NUMBER_OR_START_SHAPES, t)
+        && (words::small(t).is_some()
+            || (has_shape(&START_SHAPES, t)
+                && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))))
 }
 
 /// A currency sign or code starting at token `i`: (code, tokens used).
@@ -710,20 +724,12 @@ const SIGN_FIRST_SHAPES: Shapes = {
 };
 
 /// Whether a word may start a figure wherever it is: [`can_start`] is false at any word this
-/// is false for. A number word or one of [`START_WORDS`] (the same test); or a currency sign
-/// or code of at most 3 bytes, which [`currency_before`] finds only as the first word of a
-/// sign (of a sign's shape, or not of letters only) or as [`canonical_currency`] ("RM", "Rs",
-/// or a listed code: 3 capitals).
+/// is false for. [`is_number_or_start_word`] (the same test); or a currency sign or code of
+/// at most 3 bytes, which [`currency_before`] finds only as the first word of a sign (of a
+/// sign's shape, or not of letters only) or as [`may_be_currency_code`] (the same test).
 pub(crate) fn word_may_start(t: &str) -> bool {
-    (has_shape(&NUMBER_OR_START_SHAPES, t)
-        && (words::small(t).is_some()
-            || (has_shape(&START_SHAPES, t)
-                && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))))
-        || (t.len() <= 3
-            && (may_start_phrase(&SIGN_FIRST_SHAPES, t)
-                || t.eq_ignore_ascii_case("rs")
-                || t.eq_ignore_ascii_case("rm")
-                || (t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()))))
+    is_number_or_start_word(t)
+        || (t.len() <= 3 && (may_start_phrase(&SIGN_FIRST_SHAPES, t) || may_be_currency_code(t)))
 }
 
 /// Whether a punctuation token may start a figure wherever it is: [`can_start`] is false at
@@ -754,10 +760,7 @@ pub fn can_start(ctx: &Ctx, i: usize) -> bool {
         }
         Some(TokenKind::Word) => {
             let t = ctx.tok(i);
-            (has_shape(&NUMBER_OR_START_SHAPES, t)
-                && (words::small(t).is_some()
-                    || (has_shape(&START_SHAPES, t)
-                        && START_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))))
+            is_number_or_start_word(t)
                 || (word_may_be_currency(ctx, i, t) && currency_before(ctx, i).is_some())
         }
         None => false,
