@@ -661,3 +661,61 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn a_document_whose_metadata_changed_is_checked_again() {
+    // A JSONL line's date and outlet are not in its text: an edit to them alone must not
+    // leave the results made under the old ones (the date anchors the weekday's check).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let line = |date: &str, outlet: &str| {
+        format!(
+            "{{\"id\":\"m1\",\"date\":\"{date}\",\"source\":\"{outlet}\",\"text\":\"The harbour board met on Friday, March 10 and approved a budget of 4 million euros.\"}}\n"
+        )
+    };
+    let file = dir.join("wire.jsonl");
+    let args = [
+        "wire.jsonl",
+        "--format",
+        "json",
+        "-q",
+        "--db",
+        "audit.sqlite",
+    ];
+    std::fs::write(&file, line("2023-03-10", "Harbour Weekly")).expect("write");
+    let first = audit_in(dir, &args);
+    let s = summary_of(&first);
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (1, 0), "{s}");
+    let weekday = |out: &Output| {
+        findings_of(out)
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "weekday-mismatch")
+            .count()
+    };
+    assert_eq!(weekday(&first), 0, "2023-03-10 is a Friday");
+
+    // the same text dated a year later: March 10, 2024 is a Sunday
+    std::fs::write(&file, line("2024-03-10", "Harbour Weekly")).expect("write");
+    let second = audit_in(dir, &args);
+    let s2 = summary_of(&second);
+    assert_eq!((n(&s2["extracted"]), n(&s2["reused"])), (1, 0), "{s2}");
+    assert_eq!(weekday(&second), 1);
+    let fresh = audit_in(dir, &["wire.jsonl", "--format", "json", "-q"]);
+    assert_eq!(findings_of(&second), findings_of(&fresh));
+
+    // another outlet, same text and date: stored again with the new outlet
+    std::fs::write(&file, line("2024-03-10", "The Quay Courier")).expect("write");
+    let s3 = summary_of(&audit_in(dir, &args));
+    assert_eq!((n(&s3["extracted"]), n(&s3["reused"])), (1, 0), "{s3}");
+    let conn = rusqlite::Connection::open(dir.join("audit.sqlite")).expect("index opens");
+    let outlet: String = conn
+        .query_row("SELECT source FROM documents", [], |r| r.get(0))
+        .expect("one document");
+    assert_eq!(outlet, "The Quay Courier");
+
+    // nothing changed: reused
+    let s4 = summary_of(&audit_in(dir, &args));
+    assert_eq!((n(&s4["extracted"]), n(&s4["reused"])), (0, 1), "{s4}");
+}

@@ -241,9 +241,33 @@ fn stamp(path: &std::path::Path) -> Option<(i64, i64)> {
     Some((i64::try_from(meta.len()).ok()?, ns))
 }
 
-/// The content hash of a document (BLAKE3 of its text as read, hex).
+/// The content hash of a document: BLAKE3 (hex) of everything its results depend on besides
+/// the rules (which the fingerprint covers): its text as read, its date and where the date
+/// came from, and its metadata (title, outlet, URL). A JSONL line's or a WARC record's date
+/// and metadata are not in its text, and an edit to them alone must not leave the results
+/// made under the old ones. Each field is framed (absent, or its length then its bytes), so
+/// no two fields run together.
 pub fn content_hash(doc: &Document) -> String {
-    blake3::hash(doc.source.as_bytes()).to_hex().to_string()
+    let date = doc.date.map(|d| d.to_string());
+    let origin = doc.date_origin.map(|o| format!("{o:?}"));
+    let mut h = blake3::Hasher::new();
+    for field in [
+        Some(doc.source.as_str()),
+        date.as_deref(),
+        origin.as_deref(),
+        doc.meta.title.as_deref(),
+        doc.meta.source.as_deref(),
+        doc.meta.url.as_deref(),
+    ] {
+        match field {
+            None => h.update(&[0]),
+            Some(s) => h
+                .update(&[1])
+                .update(&(s.len() as u64).to_le_bytes())
+                .update(s.as_bytes()),
+        };
+    }
+    h.finalize().to_hex().to_string()
 }
 
 /// The input thread: what it reads with and what it knows of the index.
