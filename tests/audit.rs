@@ -719,3 +719,121 @@ fn a_document_whose_metadata_changed_is_checked_again() {
     let s4 = summary_of(&audit_in(dir, &args));
     assert_eq!((n(&s4["extracted"]), n(&s4["reused"])), (0, 1), "{s4}");
 }
+
+/// One WARC response record of an HTML page.
+fn warc_page(uri: &str, body: &str, id: u32) -> Vec<u8> {
+    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let mut r = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page-{id}>\r\nWARC-Date: 2024-04-02T09:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block.as_bytes());
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+/// A page whose weekday is wrong: each capture of the port's page gives a different date.
+fn port_page(day: u32) -> String {
+    format!("<html><body><p>The ferry terminal reopened on Sunday, March {day}, 2024.</p></body></html>")
+}
+
+#[test]
+fn documents_of_one_name_are_all_kept() {
+    // Two captures of one page in one WARC file, a third in another file, and a JSONL file
+    // that repeats an id: five documents under two names. Each repeat is renamed `NAME (n)`
+    // in reading order, so none is lost in the index, and the audit finds what `check` does.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let uri = "http://harbour.example/terminal";
+    let mut first = warc_page(uri, &port_page(4), 1);
+    first.extend(warc_page(uri, &port_page(5), 2));
+    std::fs::write(dir.join("a.warc"), &first).expect("write");
+    std::fs::write(dir.join("b.warc"), warc_page(uri, &port_page(6), 3)).expect("write");
+    std::fs::write(
+        dir.join("c.jsonl"),
+        "{\"id\":\"n1\",\"text\":\"The quay opened on Sunday, May 7, 2024.\"}\n{\"id\":\"n1\",\"text\":\"The quay closed on Sunday, May 8, 2024.\"}\n",
+    )
+    .expect("write");
+    let paths_of = |out: &Output| {
+        let mut p: Vec<String> = findings_of(out)
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "weekday-mismatch")
+            .map(|f| f["path"].as_str().unwrap_or("").to_string())
+            .collect();
+        p.sort();
+        p
+    };
+    let want = [
+        "c.jsonl#n1",
+        "c.jsonl#n1 (2)",
+        "http://harbour.example/terminal",
+        "http://harbour.example/terminal (2)",
+        "http://harbour.example/terminal (3)",
+    ];
+    let check = factlint()
+        .current_dir(dir)
+        .args(["check", "a.warc", "b.warc", "c.jsonl", "--format", "json"])
+        .output()
+        .expect("factlint runs");
+    assert_eq!(paths_of(&check), want);
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.contains("warning: http://harbour.example/terminal (3): renamed: a document read before is named http://harbour.example/terminal"),
+        "{err}"
+    );
+
+    let args = [
+        "a.warc",
+        "b.warc",
+        "c.jsonl",
+        "--format",
+        "json",
+        "-q",
+        "--db",
+        "audit.sqlite",
+    ];
+    let fresh_args = ["a.warc", "b.warc", "c.jsonl", "--format", "json", "-q"];
+    let audit = audit_in(dir, &args);
+    assert_eq!(paths_of(&audit), want);
+    assert_eq!(
+        findings_of(&audit),
+        findings_of(&audit_in(dir, &fresh_args))
+    );
+    let db = dir.join("audit.sqlite");
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), 5);
+
+    // a rerun reuses all five
+    let s = summary_of(&audit_in(dir, &args));
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (0, 5), "{s}");
+
+    // a.warc gone: b.warc's capture is now the first of its name, as in a fresh audit
+    std::fs::remove_file(dir.join("a.warc")).expect("rm");
+    let (args, fresh_args) = (&args[1..], &fresh_args[1..]);
+    let after = audit_in(dir, args);
+    let s = summary_of(&after);
+    assert_eq!(n(&s["documents"]), 3, "{s}");
+    let fresh = audit_in(dir, fresh_args);
+    assert_eq!(findings_of(&after), findings_of(&fresh));
+    assert_eq!(
+        paths_of(&after),
+        [
+            "c.jsonl#n1",
+            "c.jsonl#n1 (2)",
+            "http://harbour.example/terminal"
+        ]
+    );
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), 3);
+
+    // a.warc back, named before b.warc: the names shift back, still as a fresh audit's
+    std::fs::write(dir.join("a.warc"), &first).expect("write");
+    let mut args = args.to_vec();
+    args.insert(0, "a.warc");
+    let back = audit_in(dir, &args);
+    assert_eq!(paths_of(&back), want);
+    assert_eq!(db_count(&db, "SELECT count(*) FROM documents"), 5);
+    let s = summary_of(&audit_in(dir, &args));
+    assert_eq!((n(&s["extracted"]), n(&s["reused"])), (0, 5), "{s}");
+}

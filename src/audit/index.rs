@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: &str = "3";
+pub const SCHEMA_VERSION: &str = "4";
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS files (
   mtime_ns      INTEGER NOT NULL,
   rules         TEXT NOT NULL,
   documents     INTEGER NOT NULL,
+  foreign_names INTEGER NOT NULL,
   problems_json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS documents (
@@ -111,6 +112,9 @@ pub struct FileRow {
     /// The fingerprint of the rules (and options) its documents were checked with.
     pub rules: String,
     pub documents: usize,
+    /// How many of its documents have a name not made from the file's path (WARC target
+    /// URIs): a later audit that reuses the file reserves those names.
+    pub foreign_names: usize,
     /// The skips and failures among its records (a container such as a JSONL file), as JSON.
     pub problems_json: String,
 }
@@ -350,7 +354,10 @@ impl Index {
     pub fn files(&self) -> Result<HashMap<String, FileRow>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, size, mtime_ns, rules, documents, problems_json FROM files")
+            .prepare(
+                "SELECT path, size, mtime_ns, rules, documents, foreign_names, problems_json
+                 FROM files",
+            )
             .map_err(self.err())?;
         let rows = stmt
             .query_map([], |r| {
@@ -360,7 +367,8 @@ impl Index {
                     mtime_ns: r.get(2)?,
                     rules: r.get(3)?,
                     documents: r.get::<_, i64>(4)?.max(0) as usize,
-                    problems_json: r.get(5)?,
+                    foreign_names: r.get::<_, i64>(5)?.max(0) as usize,
+                    problems_json: r.get(6)?,
                 })
             })
             .map_err(self.err())?;
@@ -485,8 +493,9 @@ impl Index {
         self.begin()?;
         self.conn
             .prepare_cached(
-                "INSERT OR REPLACE INTO files(path, size, mtime_ns, rules, documents, problems_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, rules, documents, foreign_names,
+                                              problems_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(self.err())?
             .execute(params![
@@ -495,6 +504,7 @@ impl Index {
                 f.mtime_ns,
                 f.rules,
                 f.documents as i64,
+                f.foreign_names as i64,
                 f.problems_json
             ])
             .map_err(self.err())?;
@@ -882,13 +892,27 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// The stored content hash of a document checked with the rules `rules`, if any.
-    pub fn content_hash(&self, path: &str, rules: &str) -> Result<Option<String>> {
+    /// The stored content hash of a document of input file `file` checked with the rules
+    /// `rules`, if any.
+    pub fn content_hash(&self, path: &str, file: &str, rules: &str) -> Result<Option<String>> {
         self.conn
-            .prepare_cached("SELECT content_hash FROM documents WHERE path=?1 AND rules=?2")
+            .prepare_cached(
+                "SELECT content_hash FROM documents WHERE path=?1 AND file=?2 AND rules=?3",
+            )
             .map_err(sql_err(&self.path))?
-            .query_row(params![path, rules], |r| r.get(0))
+            .query_row(params![path, file, rules], |r| r.get(0))
             .optional()
             .map_err(sql_err(&self.path))
+    }
+
+    /// The names of the stored documents of one input file.
+    pub fn names_in_file(&self, file: &str) -> Result<Vec<String>> {
+        let e = sql_err(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path FROM documents WHERE file=?1")
+            .map_err(&e)?;
+        let rows = stmt.query_map([file], |r| r.get(0)).map_err(&e)?;
+        rows.collect::<rusqlite::Result<Vec<String>>>().map_err(&e)
     }
 }

@@ -19,6 +19,7 @@ use crate::commands::summary::{Problem, Summary, MAX_LISTED_PROBLEMS};
 use crate::config::{Config, ConfigError};
 use crate::cross::{CrossIndex, DocRecord};
 use crate::document::{Document, LineIndex};
+use crate::input::names::named_after_file;
 use crate::input::{self, InputRef, LoadOptions, Loaded};
 use jiff::civil::Date;
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -138,6 +139,8 @@ struct Pending {
     done: Option<Done>,
     got: usize,
     documents: usize,
+    /// Documents whose names are not made from the file's path.
+    foreign_names: usize,
     problems: Vec<StoredProblem>,
     failed: bool,
 }
@@ -296,6 +299,8 @@ impl InputThread<'_> {
             printer,
             govern,
         } = self;
+        // names unique within the run, as `check` gives them (input::names)
+        let mut names = input::names::DocumentNames::new();
         for inp in input::walk::expand(&opts.paths) {
             if stop.load(Ordering::Relaxed) {
                 return None;
@@ -311,7 +316,11 @@ impl InputThread<'_> {
                 _ => None,
             };
             if let (Some((size, mtime)), Some(row)) = (st, known.get(&file)) {
-                if row.size == size && row.mtime_ns == mtime && row.rules == fingerprint {
+                if row.size == size
+                    && row.mtime_ns == mtime
+                    && row.rules == fingerprint
+                    && keeps_its_names(row, &file, lookup.as_ref(), &mut names)
+                {
                     if msg_tx.send(Msg::Reused { row: row.clone() }).is_err() {
                         return None;
                     }
@@ -326,7 +335,8 @@ impl InputThread<'_> {
                     return false;
                 }
                 let msg = match loaded {
-                    Loaded::Document(doc) => {
+                    Loaded::Document(mut doc) => {
+                        names.claim(&mut doc);
                         for w in &doc.warnings {
                             printer.eprintln(&format!(
                                 "factlint: warning: {}: {}",
@@ -336,7 +346,7 @@ impl InputThread<'_> {
                         let hash = content_hash(&doc);
                         let stored = lookup
                             .as_ref()
-                            .and_then(|l| l.content_hash(&doc.path, fingerprint).ok())
+                            .and_then(|l| l.content_hash(&doc.path, &file, fingerprint).ok())
                             .flatten();
                         if stored.as_deref() == Some(hash.as_str()) {
                             Msg::Unchanged {
@@ -379,6 +389,37 @@ impl InputThread<'_> {
         }
         None
     }
+}
+
+/// Whether the documents of a file the index holds unchanged would be named now as they
+/// were: always when their names are made from the file's path; when some are not (WARC
+/// URIs, which another file may share), when none of them was a repeat's new name and no
+/// document read so far in this run has one of them. Then their names are reserved and
+/// the file can be reused unread; else it is read again (its documents are still reused
+/// by content hash when their names did not change).
+fn keeps_its_names(
+    row: &FileRow,
+    file: &str,
+    lookup: Option<&super::index::Lookup>,
+    names: &mut input::names::DocumentNames,
+) -> bool {
+    if row.foreign_names == 0 {
+        return true;
+    }
+    let Some(Ok(stored)) = lookup.map(|l| l.names_in_file(file)) else {
+        return false;
+    };
+    if stored.len() != row.documents
+        || stored
+            .iter()
+            .any(|n| input::names::may_be_renamed(n) || !names.is_free(n))
+    {
+        return false;
+    }
+    for n in &stored {
+        names.reserve(n);
+    }
+    true
 }
 
 /// Reads one input, handing on each document (or skip, or failure) it holds, one at a time
@@ -569,6 +610,7 @@ fn write(
                 let p = pending.entry(row.file.clone()).or_default();
                 p.got += 1;
                 p.documents += 1;
+                p.foreign_names += usize::from(!named_after_file(&row.path, &row.file));
                 in_batch += 1;
                 let file = row.file.clone();
                 finish_file(index, &mut pending, &file, &mut stage)?;
@@ -587,8 +629,11 @@ fn write(
                 stage.inputs.documents += 1;
                 stage.bytes += bytes as u64;
                 progress.add(1, bytes as u64, 0);
+                let foreign = !named_after_file(&path, &file);
+                let p = pending.entry(file).or_default();
+                p.documents += 1;
+                p.foreign_names += usize::from(foreign);
                 stage.kept_docs.insert(path);
-                pending.entry(file).or_default().documents += 1;
             }
             Msg::Problem { file, loaded } => {
                 progress.suspend(|| stage.inputs.record(&loaded));
@@ -669,6 +714,7 @@ fn finish_file(
             stamp, fingerprint, ..
         }),
         documents,
+        foreign_names,
         problems,
         failed,
         ..
@@ -684,6 +730,7 @@ fn finish_file(
                 mtime_ns,
                 rules: fingerprint.to_string(),
                 documents,
+                foreign_names,
                 problems_json: serde_json::to_string(&problems).unwrap_or_else(|_| "[]".into()),
             })?;
             stage.kept_files.insert(file.to_string());

@@ -62,10 +62,12 @@ pub fn for_each_document(
     mut f: impl FnMut(Document) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::new(opts.limits);
+    let mut names = input::names::DocumentNames::new();
     for inp in input::walk::expand(paths) {
         for loaded in input::open(&inp, opts) {
             summary.record(&loaded);
-            if let Loaded::Document(doc) = loaded {
+            if let Loaded::Document(mut doc) = loaded {
+                names.claim(&mut doc);
                 for w in &doc.warnings {
                     eprintln!("factlint: warning: {}: {}", doc.path, w.message);
                 }

@@ -19,6 +19,7 @@ pub mod html;
 pub mod jsonl;
 pub mod limits;
 pub mod markdown;
+pub mod names;
 pub mod plain;
 pub mod walk;
 pub mod warc;
