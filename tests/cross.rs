@@ -894,3 +894,60 @@ fn index_of_100k_documents() {
     assert!(count("organisation-variant") > 0);
     assert!(peak / 1024 < 200, "peak RSS {} MB", peak / 1024);
 }
+
+#[test]
+fn shards_that_repeat_a_name_reconcile_with_the_repeat_renamed() {
+    // Two machines each extract their own `wire.jsonl`: both records are named
+    // `wire.jsonl#port`. The conflict between them must name two documents, not one twice:
+    // the second record read is renamed as one run would have named it.
+    let dir = scratch("repeated-names");
+    let mut shards = Vec::new();
+    for (machine, tonnes) in [("m1", 48), ("m2", 84)] {
+        let root = dir.join(machine);
+        std::fs::create_dir_all(&root).expect("mkdir");
+        std::fs::write(
+            root.join("wire.jsonl"),
+            format!("{{\"id\":\"port\",\"date\":\"2021-03-04\",\"text\":\"The Port of Kestrel Bay handled {tonnes} million tonnes of cargo in 2020, according to the Kestrel Bay Port Authority.\"}}\n"),
+        )
+        .expect("write");
+        let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(&root)
+            .args(["extract", "--format", "jsonl", "wire.jsonl"])
+            .output()
+            .expect("factlint runs");
+        let shard = dir.join(format!("{machine}.jsonl"));
+        std::fs::write(&shard, &out.stdout).expect("write shard");
+        shards.push(shard);
+    }
+    let shards: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
+    let (code, out, err) = reconcile(&shards, &["--format", "json"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        err.contains(
+            "warning: wire.jsonl#port (2): renamed: a document read before is named wire.jsonl#port"
+        ),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let conflict = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "figure-conflict")
+        .expect("the two figures conflict");
+    let mut places = vec![conflict["path"].as_str().unwrap_or("").to_string()];
+    places.extend(
+        conflict["related"]
+            .as_array()
+            .expect("related")
+            .iter()
+            .filter_map(|r| r["path"].as_str().map(String::from)),
+    );
+    places.sort();
+    places.dedup();
+    assert_eq!(
+        places,
+        ["wire.jsonl#port", "wire.jsonl#port (2)"],
+        "{conflict}"
+    );
+}

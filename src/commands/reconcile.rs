@@ -9,6 +9,7 @@ use super::{configured, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::cli::{ReconcileArgs, ReconcileFormat};
 use crate::cross::{CrossFinding, CrossIndex, DocRecord};
 use crate::findings::Severity;
+use crate::input::names::{renamed_warning, DocumentNames};
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
 
@@ -66,13 +67,20 @@ pub fn run(args: &ReconcileArgs) -> i32 {
     let settings = config.settings(".");
     let mut index = settings.cross_index();
     let mut summary = ReconcileSummary::default();
+    // shards extracted apart can repeat a name (one URI in two shards' WARC files): renamed
+    // as one run would have named them, in the order the records are read
+    let mut names = DocumentNames::new();
     for path in &args.claims {
         summary.files += 1;
+        let mut records = Records {
+            index: &mut index,
+            names: &mut names,
+            summary: &mut summary,
+        };
         let res = if path == "-" {
-            read_records(path, io::stdin().lock(), &mut index, &mut summary)
+            records.read(path, io::stdin().lock())
         } else {
-            std::fs::File::open(path)
-                .and_then(|f| read_records(path, io::BufReader::new(f), &mut index, &mut summary))
+            std::fs::File::open(path).and_then(|f| records.read(path, io::BufReader::new(f)))
         };
         if let Err(e) = res {
             eprintln!("factlint: error: {path}: {e}");
@@ -102,36 +110,53 @@ pub fn run(args: &ReconcileArgs) -> i32 {
     }
 }
 
-/// Adds every record of one JSONL stream to the index; bad lines are reported and counted.
-pub fn read_records(
-    path: &str,
-    reader: impl BufRead,
-    index: &mut CrossIndex,
-    summary: &mut ReconcileSummary,
-) -> io::Result<()> {
-    for (n, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<DocRecord>(&line) {
-            Ok(rec) => {
-                summary.documents += 1;
-                index.add(rec);
+/// Where the records read go.
+struct Records<'a> {
+    index: &'a mut CrossIndex,
+    names: &'a mut DocumentNames,
+    summary: &'a mut ReconcileSummary,
+}
+
+impl Records<'_> {
+    /// Adds every record of one JSONL stream to the index, a repeated name renamed (with a
+    /// warning); bad lines are reported and counted.
+    fn read(&mut self, path: &str, reader: impl BufRead) -> io::Result<()> {
+        let Records {
+            index,
+            names,
+            summary,
+        } = self;
+        for (n, line) in reader.lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
             }
-            Err(e) => {
-                summary.invalid_lines += 1;
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or_default();
-                eprintln!(
-                    "factlint: error: {path}:{}:{}: not a document record: {msg}",
-                    n + 1,
-                    e.column()
-                );
+            match serde_json::from_str::<DocRecord>(&line) {
+                Ok(mut rec) => {
+                    summary.documents += 1;
+                    if let Some(renamed) = names.take(&rec.path) {
+                        eprintln!(
+                            "factlint: warning: {renamed}: {}",
+                            renamed_warning(&rec.path)
+                        );
+                        rec.path = renamed;
+                    }
+                    index.add(rec);
+                }
+                Err(e) => {
+                    summary.invalid_lines += 1;
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or_default();
+                    eprintln!(
+                        "factlint: error: {path}:{}:{}: not a document record: {msg}",
+                        n + 1,
+                        e.column()
+                    );
+                }
             }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Writes cross-source findings in `format`: `human` (each finding, its related places and

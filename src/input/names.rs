@@ -40,21 +40,32 @@ impl DocumentNames {
         !self.seen.contains(&key(name))
     }
 
-    /// Gives `doc` its name, or, when a document read before has it, the first free
-    /// `NAME (n)` from 2 up, with a warning saying so.
-    pub fn claim(&mut self, doc: &mut Document) {
-        if self.seen.insert(key(&doc.path)) {
-            return;
+    /// Takes `name` for a document: `None` when it was free, else the first free
+    /// `NAME (n)` from 2 up, taken instead.
+    pub fn take(&mut self, name: &str) -> Option<String> {
+        if self.seen.insert(key(name)) {
+            return None;
         }
-        let renamed = (2u64..)
-            .map(|n| format!("{} ({n})", doc.path))
-            .find(|name| self.seen.insert(key(name)))
-            .unwrap_or_default();
-        doc.warnings.push(Warning {
-            message: format!("renamed: a document read before is named {}", doc.path),
-        });
-        doc.path = renamed;
+        (2u64..)
+            .map(|n| format!("{name} ({n})"))
+            .find(|renamed| self.seen.insert(key(renamed)))
     }
+
+    /// Gives `doc` its name, or, when a document read before has it, the first free
+    /// `NAME (n)` from 2 up, with a warning saying so ([`renamed_warning`]).
+    pub fn claim(&mut self, doc: &mut Document) {
+        if let Some(renamed) = self.take(&doc.path) {
+            doc.warnings.push(Warning {
+                message: renamed_warning(&doc.path),
+            });
+            doc.path = renamed;
+        }
+    }
+}
+
+/// The warning of a document renamed because one read before has its name `name`.
+pub fn renamed_warning(name: &str) -> String {
+    format!("renamed: a document read before is named {name}")
 }
 
 /// `name` may be a repeat's new name: it ends with ` (n)`.
