@@ -1,0 +1,542 @@
+//! A randomized differential test of the claims index: a small archive of every input format
+//! is edited step by step (texts, JSONL metadata and ids, WARC records and files, renames,
+//! deletions, touches, a subfolder's `factlint.yaml`, the spelling of the path), and after
+//! each step an incremental audit (`--db`) must find exactly what an audit from scratch finds.
+//!
+//! Deterministic: a fixed list of seeds (`FACTLINT_DIFF_CASES=N` runs seeds 0..N instead,
+//! `FACTLINT_DIFF_SEED=S` one seed only). A failure prints the seed, the step and the edits.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+/// splitmix64: small, seeded, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// One sentence that may or may not trigger a finding (my own wording, shaped after the rules'
+/// examples: weekdays, parts of a whole, changes, figure, quote, role and spelling conflicts).
+fn sentence(rng: &mut Rng) -> String {
+    match rng.below(9) {
+        0 => format!(
+            "The ferry terminal reopened on Sunday, March {}, 2024.",
+            rng.pick(&[2, 3, 4, 10])
+        ),
+        1 => format!(
+            "The Port of Harbourton moved {} million tonnes of cargo in 2022, according to the Harbourton Port Authority.",
+            rng.pick(&[61, 16, 62])
+        ),
+        2 => format!(
+            "According to the Harbourton Port Authority, the port moved {} million tonnes of cargo in 2022.",
+            rng.pick(&[61, 16])
+        ),
+        3 => format!(
+            "Of the anglers asked, 45% backed the ban, 40% opposed it and {}% had no view.",
+            rng.pick(&[15, 25])
+        ),
+        4 => format!(
+            "Staff at the Marlow {} of Coastal Ecology counted the seals on the sandbank.",
+            rng.pick(&["Institute", "Institute", "Institute", "Institue"])
+        ),
+        5 => format!(
+            "\"The breakwater will hold through every winter storm we have,\" said {}.",
+            rng.pick(&["Oda Venn", "Luis Maro", "Oda Venn"])
+        ),
+        6 => format!(
+            "Mira Sol, {} of the Harbourton Port Authority, said the dock was ready.",
+            rng.pick(&["chief executive", "deputy director"])
+        ),
+        7 => format!(
+            "Visitor numbers rose from 2,000 to 2,400, a {}% rise.",
+            rng.pick(&[20, 35])
+        ),
+        _ => "The gulls left the harbour early this year.".to_string(),
+    }
+}
+
+fn document(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    if rng.chance(50) {
+        s.push_str(&format!("HARBOURTON, March {}, 2022 -- ", rng.pick(&[1, 5, 9, 28])));
+    }
+    let n = 1 + rng.below(3);
+    for i in 0..n {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&sentence(rng));
+    }
+    s
+}
+
+#[derive(Clone, Debug)]
+struct Line {
+    id: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    text: String,
+}
+
+fn line(rng: &mut Rng) -> Line {
+    Line {
+        id: rng
+            .chance(75)
+            .then(|| format!("n{}", rng.pick(&[1, 2, 3, 4, 5]))),
+        date: rng
+            .chance(60)
+            .then(|| rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04"]).to_string()),
+        source: rng
+            .chance(50)
+            .then(|| rng.pick(&["Harbour Ledger", "Coast Wire"]).to_string()),
+        text: document(rng),
+    }
+}
+
+const URIS: [&str; 3] = [
+    "http://harbour.example/news/1",
+    "http://harbour.example/news/2",
+    "http://harbour.example/news/3",
+];
+
+/// What the archive holds: file path (relative to the archive) to its contents, by format.
+#[derive(Clone, Debug, Default)]
+struct Model {
+    texts: BTreeMap<String, String>,
+    gz: BTreeMap<String, String>,
+    jsonl: BTreeMap<String, Vec<Line>>,
+    warc: BTreeMap<String, Vec<(String, String, u32)>>,
+    configs: BTreeMap<String, String>,
+}
+
+fn warc_page(uri: &str, body: &str, id: u32) -> Vec<u8> {
+    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let mut r = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page-{id}>\r\nWARC-Date: 2024-04-02T09:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block.as_bytes());
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+impl Model {
+    fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        for (p, t) in &self.texts {
+            out.insert(p.clone(), t.clone().into_bytes());
+        }
+        for (p, t) in &self.gz {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(t.as_bytes()).expect("gzip");
+            out.insert(p.clone(), e.finish().expect("gzip"));
+        }
+        for (p, lines) in &self.jsonl {
+            let mut s = String::new();
+            for l in lines {
+                let mut o = serde_json::Map::new();
+                if let Some(id) = &l.id {
+                    o.insert("id".into(), id.clone().into());
+                }
+                if let Some(d) = &l.date {
+                    o.insert("date".into(), d.clone().into());
+                }
+                if let Some(src) = &l.source {
+                    o.insert("source".into(), src.clone().into());
+                }
+                o.insert("text".into(), l.text.clone().into());
+                s.push_str(&serde_json::Value::Object(o).to_string());
+                s.push('\n');
+            }
+            out.insert(p.clone(), s.into_bytes());
+        }
+        for (p, pages) in &self.warc {
+            let mut b = Vec::new();
+            for (uri, body, id) in pages {
+                b.extend(warc_page(uri, &format!("<html><body><p>{body}</p></body></html>"), *id));
+            }
+            out.insert(p.clone(), b);
+        }
+        for (p, c) in &self.configs {
+            out.insert(p.clone(), c.clone().into_bytes());
+        }
+        out
+    }
+}
+
+const TEXT_PATHS: [&str; 6] = ["a.txt", "b.md", "sub/c.txt", "sub/d.md", "sub/deep/e.txt", "f.txt"];
+const CONFIGS: [&str; 4] = [
+    "disable: [weekday-mismatch]\n",
+    "severity: {organisation-name: info}\n",
+    "date: 2022-03-05\n",
+    "disable: [figure-conflict]\n",
+];
+
+fn initial(rng: &mut Rng) -> Model {
+    let mut m = Model::default();
+    for p in &TEXT_PATHS[..4] {
+        m.texts.insert(p.to_string(), document(rng));
+    }
+    m.gz.insert("notes.txt.gz".into(), document(rng));
+    m.jsonl
+        .insert("wire.jsonl".into(), (0..4).map(|_| line(rng)).collect());
+    m.warc.insert(
+        "web1.warc".into(),
+        vec![
+            (URIS[0].into(), document(rng), 1),
+            (URIS[1].into(), document(rng), 2),
+        ],
+    );
+    m.warc
+        .insert("sub/web2.warc".into(), vec![(URIS[0].into(), document(rng), 3)]);
+    m
+}
+
+struct Archive {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    on_disk: BTreeMap<String, Vec<u8>>,
+    spelling: String,
+    next_record: u32,
+}
+
+impl Archive {
+    fn dir(&self) -> PathBuf {
+        self.root.join("archive")
+    }
+
+    /// Writes what changed (and `touched` even unchanged), deletes what is gone.
+    fn sync(&mut self, m: &Model, touched: Option<&str>) {
+        std::thread::sleep(Duration::from_millis(15));
+        let files = m.files();
+        for p in self.on_disk.keys() {
+            if !files.contains_key(p) {
+                std::fs::remove_file(self.dir().join(p)).expect("remove");
+            }
+        }
+        for (p, bytes) in &files {
+            if self.on_disk.get(p) != Some(bytes) || touched == Some(p.as_str()) {
+                let path = self.dir().join(p);
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(&path, bytes).expect("write");
+            }
+        }
+        self.on_disk = files;
+    }
+
+    fn audit(&self, db: bool) -> (serde_json::Value, String) {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
+        c.current_dir(&self.root)
+            .args(["audit", &self.spelling, "--format", "json", "-q"]);
+        if db {
+            c.args(["--db", "audit.sqlite"]);
+        }
+        let out = c.output().expect("factlint runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "JSON output ({e}): {}\nstderr: {stderr}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
+        (v, stderr)
+    }
+}
+
+/// Applies one random edit to the model; returns its description and a file to touch.
+fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String>) {
+    match rng.below(16) {
+        0 | 1 => {
+            // edit (or create) a text document
+            let p = rng.pick(&TEXT_PATHS).to_string();
+            m.texts.insert(p.clone(), document(rng));
+            (format!("write text {p}"), None)
+        }
+        2 => {
+            // JSONL: change only a line's date
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            if lines.is_empty() {
+                return ("no line".into(), None);
+            }
+            let i = rng.below(lines.len());
+            lines[i].date = rng
+                .chance(80)
+                .then(|| rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04", "2024-03-03"]).to_string());
+            (format!("{p}: line {i} date {:?}", lines[i].date), None)
+        }
+        3 => {
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            if lines.is_empty() {
+                return ("no line".into(), None);
+            }
+            let i = rng.below(lines.len());
+            lines[i].source = rng
+                .chance(80)
+                .then(|| rng.pick(&["Harbour Ledger", "Coast Wire", "Bay Times"]).to_string());
+            (format!("{p}: line {i} source {:?}", lines[i].source), None)
+        }
+        4 => {
+            // JSONL: change only an id (often to one another line has)
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            if lines.is_empty() {
+                return ("no line".into(), None);
+            }
+            let i = rng.below(lines.len());
+            lines[i].id = rng
+                .chance(85)
+                .then(|| format!("n{}", rng.pick(&[1, 2, 3, 4, 5])));
+            (format!("{p}: line {i} id {:?}", lines[i].id), None)
+        }
+        5 => {
+            let p = rng.pick(&["wire.jsonl", "sub/more.jsonl"]).to_string();
+            let lines = m.jsonl.entry(p.clone()).or_default();
+            let i = rng.below(lines.len() + 1);
+            lines.insert(i, line(rng));
+            (format!("{p}: insert line {i}"), None)
+        }
+        6 => {
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            if lines.is_empty() {
+                return ("no line".into(), None);
+            }
+            let i = rng.below(lines.len());
+            lines.remove(i);
+            (format!("{p}: remove line {i}"), None)
+        }
+        7 => {
+            // WARC: add a record to a file (often a URI another record has)
+            let p = rng.pick(&["web1.warc", "sub/web2.warc", "web3.warc"]).to_string();
+            let uri = rng.pick(&URIS).to_string();
+            a.next_record += 1;
+            let id = a.next_record;
+            let pages = m.warc.entry(p.clone()).or_default();
+            let i = rng.below(pages.len() + 1);
+            pages.insert(i, (uri.clone(), document(rng), id));
+            (format!("{p}: insert record {i} {uri}"), None)
+        }
+        8 => {
+            let keys: Vec<String> = m.warc.keys().cloned().collect();
+            if keys.is_empty() {
+                return ("no warc".into(), None);
+            }
+            let p = rng.pick(&keys).clone();
+            let pages = m.warc.get_mut(&p).expect("warc");
+            if pages.is_empty() || rng.chance(30) {
+                m.warc.remove(&p);
+                return (format!("delete {p}"), None);
+            }
+            let i = rng.below(pages.len());
+            pages.remove(i);
+            (format!("{p}: remove record {i}"), None)
+        }
+        9 => {
+            // rename / move a text file
+            let keys: Vec<String> = m.texts.keys().cloned().collect();
+            if keys.is_empty() {
+                return ("no text".into(), None);
+            }
+            let from = rng.pick(&keys).clone();
+            let to = rng.pick(&TEXT_PATHS).to_string();
+            let t = m.texts.remove(&from).expect("text");
+            m.texts.insert(to.clone(), t);
+            (format!("move {from} -> {to}"), None)
+        }
+        10 => {
+            let mut keys: Vec<String> = m.texts.keys().cloned().collect();
+            keys.extend(m.jsonl.keys().cloned());
+            keys.extend(m.gz.keys().cloned());
+            if keys.is_empty() {
+                return ("nothing".into(), None);
+            }
+            let p = rng.pick(&keys).clone();
+            m.texts.remove(&p);
+            m.jsonl.remove(&p);
+            m.gz.remove(&p);
+            (format!("delete {p}"), None)
+        }
+        11 => {
+            let keys: Vec<String> = a.on_disk.keys().cloned().collect();
+            if keys.is_empty() {
+                return ("nothing".into(), None);
+            }
+            let p = rng.pick(&keys).clone();
+            (format!("touch {p}"), Some(p))
+        }
+        12 => {
+            let dir = rng.pick(&["sub", "sub/deep", ""]).to_string();
+            let p = if dir.is_empty() {
+                "factlint.yaml".to_string()
+            } else {
+                format!("{dir}/factlint.yaml")
+            };
+            if rng.chance(30) {
+                m.configs.remove(&p);
+                (format!("delete {p}"), None)
+            } else {
+                let c = rng.pick(&CONFIGS).to_string();
+                m.configs.insert(p.clone(), c.clone());
+                (format!("config {p}: {c:?}"), None)
+            }
+        }
+        13 => {
+            let abs = a.dir().to_string_lossy().into_owned();
+            a.spelling = rng
+                .pick(&[
+                    "archive".to_string(),
+                    "./archive".to_string(),
+                    "archive/".to_string(),
+                    abs,
+                ])
+                .clone();
+            (format!("spell {}", a.spelling), None)
+        }
+        14 => {
+            let p = rng.pick(&["notes.txt.gz", "sub/old.md.gz"]).to_string();
+            m.gz.insert(p.clone(), document(rng));
+            (format!("write gz {p}"), None)
+        }
+        _ => {
+            // reorder a JSONL file's lines (repeated ids change which is `NAME (2)`)
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            lines.reverse();
+            (format!("{p}: reverse lines"), None)
+        }
+    }
+}
+
+const COUNTS: [&str; 5] = ["documents", "skipped", "failed", "inputs", "findings"];
+
+/// Runs both audits and returns a description of any difference.
+fn compare(a: &Archive) -> Option<String> {
+    let (inc, inc_err) = a.audit(true);
+    let (fresh, _) = a.audit(false);
+    let mut diffs = Vec::new();
+    if inc["findings"] != fresh["findings"] {
+        let key = |f: &serde_json::Value| {
+            format!(
+                "{} {} {} {}",
+                f["path"], f["rule"], f["span"], f["message"]
+            )
+        };
+        let set = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array().map(|a| a.iter().map(key).collect()).unwrap_or_default()
+        };
+        let (i, f) = (set(&inc["findings"]), set(&fresh["findings"]));
+        let only_inc: Vec<_> = i.iter().filter(|x| !f.contains(x)).collect();
+        let only_fresh: Vec<_> = f.iter().filter(|x| !i.contains(x)).collect();
+        diffs.push(format!(
+            "findings differ\n  only incremental: {only_inc:#?}\n  only fresh: {only_fresh:#?}"
+        ));
+        if only_inc.is_empty() && only_fresh.is_empty() {
+            diffs.push(format!(
+                "  (same keys, other fields)\n  incremental: {}\n  fresh: {}",
+                inc["findings"], fresh["findings"]
+            ));
+        }
+    }
+    for k in COUNTS {
+        if inc["summary"][k] != fresh["summary"][k] {
+            diffs.push(format!(
+                "summary.{k}: incremental {} fresh {}",
+                inc["summary"][k], fresh["summary"][k]
+            ));
+        }
+    }
+    let conn = rusqlite::Connection::open(a.root.join("audit.sqlite")).expect("index opens");
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .expect("query");
+    if Some(rows as u64) != inc["summary"]["documents"].as_u64() {
+        diffs.push(format!(
+            "index holds {rows} documents, summary says {}",
+            inc["summary"]["documents"]
+        ));
+    }
+    if diffs.is_empty() {
+        None
+    } else {
+        diffs.push(format!("incremental stderr: {inc_err}"));
+        Some(diffs.join("\n"))
+    }
+}
+
+fn run_case(seed: u64, steps: usize) -> Result<(), String> {
+    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5DEE_CE66);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().to_path_buf();
+    let mut a = Archive {
+        _tmp: tmp,
+        root,
+        on_disk: BTreeMap::new(),
+        spelling: "archive".into(),
+        next_record: 100,
+    };
+    let mut m = initial(&mut rng);
+    a.sync(&m, None);
+    let mut log = vec!["initial".to_string()];
+    if let Some(d) = compare(&a) {
+        return Err(format!("seed {seed}, initial audit:\n{d}"));
+    }
+    for step in 0..steps {
+        let (what, touch) = edit(&mut rng, &mut m, &mut a);
+        log.push(what);
+        a.sync(&m, touch.as_deref());
+        if let Some(d) = compare(&a) {
+            return Err(format!(
+                "seed {seed}, step {step}; edits:\n  {}\nmodel: {m:#?}\n{d}",
+                log.join("\n  ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn env_u64(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+#[test]
+fn incremental_audit_finds_what_a_fresh_audit_finds() {
+    let seeds: Vec<u64> = match (env_u64("FACTLINT_DIFF_SEED"), env_u64("FACTLINT_DIFF_CASES")) {
+        (Some(s), _) => vec![s],
+        (None, Some(n)) => (0..n).collect(),
+        (None, None) => (0..16).collect(),
+    };
+    let steps = env_u64("FACTLINT_DIFF_STEPS").unwrap_or(8) as usize;
+    let failures: Vec<String> = seeds
+        .iter()
+        .filter_map(|&s| run_case(s, steps).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
