@@ -77,7 +77,10 @@ fn sentence(rng: &mut Rng) -> String {
 fn document(rng: &mut Rng) -> String {
     let mut s = String::new();
     if rng.chance(50) {
-        s.push_str(&format!("HARBOURTON, March {}, 2022 -- ", rng.pick(&[1, 5, 9, 28])));
+        s.push_str(&format!(
+            "HARBOURTON, March {}, 2022 -- ",
+            rng.pick(&[1, 5, 9, 28])
+        ));
     }
     let n = 1 + rng.below(3);
     for i in 0..n {
@@ -102,9 +105,10 @@ fn line(rng: &mut Rng) -> Line {
         id: rng
             .chance(75)
             .then(|| format!("n{}", rng.pick(&[1, 2, 3, 4, 5]))),
-        date: rng
-            .chance(60)
-            .then(|| rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04"]).to_string()),
+        date: rng.chance(60).then(|| {
+            rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04"])
+                .to_string()
+        }),
         source: rng
             .chance(50)
             .then(|| rng.pick(&["Harbour Ledger", "Coast Wire"]).to_string()),
@@ -173,7 +177,11 @@ impl Model {
         for (p, pages) in &self.warc {
             let mut b = Vec::new();
             for (uri, body, id) in pages {
-                b.extend(warc_page(uri, &format!("<html><body><p>{body}</p></body></html>"), *id));
+                b.extend(warc_page(
+                    uri,
+                    &format!("<html><body><p>{body}</p></body></html>"),
+                    *id,
+                ));
             }
             out.insert(p.clone(), b);
         }
@@ -184,7 +192,14 @@ impl Model {
     }
 }
 
-const TEXT_PATHS: [&str; 6] = ["a.txt", "b.md", "sub/c.txt", "sub/d.md", "sub/deep/e.txt", "f.txt"];
+const TEXT_PATHS: [&str; 6] = [
+    "a.txt",
+    "b.md",
+    "sub/c.txt",
+    "sub/d.md",
+    "sub/deep/e.txt",
+    "f.txt",
+];
 const CONFIGS: [&str; 4] = [
     "disable: [weekday-mismatch]\n",
     "severity: {organisation-name: info}\n",
@@ -207,8 +222,10 @@ fn initial(rng: &mut Rng) -> Model {
             (URIS[1].into(), document(rng), 2),
         ],
     );
-    m.warc
-        .insert("sub/web2.warc".into(), vec![(URIS[0].into(), document(rng), 3)]);
+    m.warc.insert(
+        "sub/web2.warc".into(),
+        vec![(URIS[0].into(), document(rng), 3)],
+    );
     m
 }
 
@@ -281,9 +298,10 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 return ("no line".into(), None);
             }
             let i = rng.below(lines.len());
-            lines[i].date = rng
-                .chance(80)
-                .then(|| rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04", "2024-03-03"]).to_string());
+            lines[i].date = rng.chance(80).then(|| {
+                rng.pick(&["2022-03-01", "2022-03-20", "2024-03-04", "2024-03-03"])
+                    .to_string()
+            });
             (format!("{p}: line {i} date {:?}", lines[i].date), None)
         }
         3 => {
@@ -294,9 +312,10 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 return ("no line".into(), None);
             }
             let i = rng.below(lines.len());
-            lines[i].source = rng
-                .chance(80)
-                .then(|| rng.pick(&["Harbour Ledger", "Coast Wire", "Bay Times"]).to_string());
+            lines[i].source = rng.chance(80).then(|| {
+                rng.pick(&["Harbour Ledger", "Coast Wire", "Bay Times"])
+                    .to_string()
+            });
             (format!("{p}: line {i} source {:?}", lines[i].source), None)
         }
         4 => {
@@ -333,7 +352,9 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
         }
         7 => {
             // WARC: add a record to a file (often a URI another record has)
-            let p = rng.pick(&["web1.warc", "sub/web2.warc", "web3.warc"]).to_string();
+            let p = rng
+                .pick(&["web1.warc", "sub/web2.warc", "web3.warc"])
+                .to_string();
             let uri = rng.pick(&URIS).to_string();
             a.next_record += 1;
             let id = a.next_record;
@@ -443,13 +464,12 @@ fn compare(a: &Archive) -> Option<String> {
     let mut diffs = Vec::new();
     if inc["findings"] != fresh["findings"] {
         let key = |f: &serde_json::Value| {
-            format!(
-                "{} {} {} {}",
-                f["path"], f["rule"], f["span"], f["message"]
-            )
+            format!("{} {} {} {}", f["path"], f["rule"], f["span"], f["message"])
         };
         let set = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array().map(|a| a.iter().map(key).collect()).unwrap_or_default()
+            v.as_array()
+                .map(|a| a.iter().map(key).collect())
+                .unwrap_or_default()
         };
         let (i, f) = (set(&inc["findings"]), set(&fresh["findings"]));
         let only_inc: Vec<_> = i.iter().filter(|x| !f.contains(x)).collect();
@@ -527,7 +547,10 @@ fn env_u64(name: &str) -> Option<u64> {
 
 #[test]
 fn incremental_audit_finds_what_a_fresh_audit_finds() {
-    let seeds: Vec<u64> = match (env_u64("FACTLINT_DIFF_SEED"), env_u64("FACTLINT_DIFF_CASES")) {
+    let seeds: Vec<u64> = match (
+        env_u64("FACTLINT_DIFF_SEED"),
+        env_u64("FACTLINT_DIFF_CASES"),
+    ) {
         (Some(s), _) => vec![s],
         (None, Some(n)) => (0..n).collect(),
         (None, None) => (0..16).collect(),
@@ -540,3 +563,54 @@ fn incremental_audit_finds_what_a_fresh_audit_finds() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The findings and document count of `audit ARGS --format json -q` in `dir` (with `--db`
+/// when given).
+fn audit_summary(dir: &std::path::Path, args: &[&str], db: bool) -> (serde_json::Value, u64) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    c.current_dir(dir)
+        .arg("audit")
+        .args(args)
+        .args(["--format", "json", "-q"]);
+    if db {
+        c.args(["--db", "audit.sqlite"]);
+    }
+    let out = c.output().expect("factlint runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let docs = v["summary"]["documents"].as_u64().expect("documents");
+    (v["findings"].clone(), docs)
+}
+
+#[test]
+fn a_file_named_a_second_time_is_not_reused_under_its_first_name() {
+    // Audited as `archive`, then as `archive archive/e.txt`: e.txt unchanged was reused
+    // unread at its second naming too, so `archive/e.txt (2)` never reached the index and
+    // the figure conflict it tips (61 twice against 16) was reported at the wrong document.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("archive")).expect("mkdir");
+    let said = |n: u32| {
+        format!("According to the Harbourton Port Authority, the port moved {n} million tonnes of cargo in 2022.\n")
+    };
+    std::fs::write(dir.join("archive/c.txt"), said(16)).expect("write");
+    std::fs::write(dir.join("archive/e.txt"), said(61)).expect("write");
+    audit_summary(dir, &["archive"], true);
+    let args = ["archive", "archive/e.txt"];
+    let (incremental, documents) = audit_summary(dir, &args, true);
+    let (fresh, fresh_documents) = audit_summary(dir, &args, false);
+    assert_eq!(documents, fresh_documents);
+    assert_eq!(incremental, fresh);
+    let conn = rusqlite::Connection::open(dir.join("audit.sqlite")).expect("index opens");
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .expect("query");
+    assert_eq!(rows as u64, documents);
+    // named once again: `archive/e.txt (2)` leaves the index
+    let (incremental, documents) = audit_summary(dir, &["archive"], true);
+    let (fresh, fresh_documents) = audit_summary(dir, &["archive"], false);
+    assert_eq!(documents, fresh_documents);
+    assert_eq!(incremental, fresh);
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .expect("query");
+    assert_eq!(rows as u64, documents);
+}
