@@ -85,7 +85,22 @@ fn document(rng: &mut Rng) -> String {
     let n = 1 + rng.below(3);
     for i in 0..n {
         if i > 0 {
-            s.push(' ');
+            s.push(if rng.chance(50) { ' ' } else { '\n' });
+        }
+        if rng.chance(12) {
+            // a suppression of a cross-source or per-document rule: used or not, depending
+            // (for the cross-source ones) on the other documents
+            s.push_str(&format!(
+                "{}factlint: ignore {}\n",
+                if i == 0 { "" } else { "\n" },
+                rng.pick(&[
+                    "figure-conflict",
+                    "quote-conflict",
+                    "organisation-variant",
+                    "weekday",
+                    "role-conflict"
+                ])
+            ));
         }
         s.push_str(&sentence(rng));
     }
@@ -233,7 +248,7 @@ struct Archive {
     _tmp: tempfile::TempDir,
     root: PathBuf,
     on_disk: BTreeMap<String, Vec<u8>>,
-    spelling: String,
+    args: Vec<String>,
     next_record: u32,
 }
 
@@ -264,7 +279,9 @@ impl Archive {
     fn audit(&self, db: bool) -> (serde_json::Value, String) {
         let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
         c.current_dir(&self.root)
-            .args(["audit", &self.spelling, "--format", "json", "-q"]);
+            .arg("audit")
+            .args(&self.args)
+            .args(["--format", "json", "-q"]);
         if db {
             c.args(["--db", "audit.sqlite"]);
         }
@@ -282,7 +299,7 @@ impl Archive {
 
 /// Applies one random edit to the model; returns its description and a file to touch.
 fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String>) {
-    match rng.below(16) {
+    match rng.below(19) {
         0 | 1 => {
             // edit (or create) a text document
             let p = rng.pick(&TEXT_PATHS).to_string();
@@ -427,22 +444,75 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 (format!("config {p}: {c:?}"), None)
             }
         }
+        13 if rng.chance(50) => {
+            // several paths, overlapping or in another order
+            let abs = a.dir().to_string_lossy().into_owned();
+            a.args = rng
+                .pick(&[
+                    vec!["archive/sub".to_string(), "archive".to_string()],
+                    vec!["archive".to_string(), "archive/sub/c.txt".to_string()],
+                    vec![
+                        "archive/sub".to_string(),
+                        "archive/a.txt".to_string(),
+                        "archive/wire.jsonl".to_string(),
+                    ],
+                    vec![abs, "archive".to_string()],
+                ])
+                .clone();
+            (format!("paths {:?}", a.args), None)
+        }
         13 => {
             let abs = a.dir().to_string_lossy().into_owned();
-            a.spelling = rng
+            a.args = vec![rng
                 .pick(&[
                     "archive".to_string(),
                     "./archive".to_string(),
                     "archive/".to_string(),
                     abs,
                 ])
-                .clone();
-            (format!("spell {}", a.spelling), None)
+                .clone()];
+            (format!("spell {:?}", a.args), None)
         }
         14 => {
             let p = rng.pick(&["notes.txt.gz", "sub/old.md.gz"]).to_string();
             m.gz.insert(p.clone(), document(rng));
             (format!("write gz {p}"), None)
+        }
+        16 => {
+            // a broken or skipped input
+            let (p, t) = rng
+                .pick(&[
+                    ("g.txt", ""),
+                    ("sub/h.md", "   \n"),
+                    ("g.txt", "no sentence here"),
+                ])
+                .to_owned();
+            m.texts.insert(p.to_string(), t.to_string());
+            (format!("write broken {p} {t:?}"), None)
+        }
+        17 => {
+            let p = "sub/.gitignore".to_string();
+            if m.configs.contains_key(&p) && rng.chance(50) {
+                m.configs.remove(&p);
+                (format!("delete {p}"), None)
+            } else {
+                let c = rng
+                    .pick(&["c.txt\n", "*.jsonl\n", "*.warc\n", "deep/\n"])
+                    .to_string();
+                m.configs.insert(p.clone(), c.clone());
+                (format!("{p}: {c:?}"), None)
+            }
+        }
+        18 => {
+            // a JSONL line without text, or not JSON
+            let Some((p, lines)) = m.jsonl.iter_mut().next() else {
+                return ("no jsonl".into(), None);
+            };
+            let i = rng.below(lines.len() + 1);
+            let mut l = line(rng);
+            l.text = rng.pick(&["", "{broken"]).to_string();
+            lines.insert(i, l);
+            (format!("{p}: insert empty line {i}"), None)
         }
         _ => {
             // reorder a JSONL file's lines (repeated ids change which is `NAME (2)`)
@@ -518,7 +588,7 @@ fn run_case(seed: u64, steps: usize) -> Result<(), String> {
         _tmp: tmp,
         root,
         on_disk: BTreeMap::new(),
-        spelling: "archive".into(),
+        args: vec!["archive".into()],
         next_record: 100,
     };
     let mut m = initial(&mut rng);
