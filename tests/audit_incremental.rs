@@ -528,9 +528,19 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
 const COUNTS: [&str; 5] = ["documents", "skipped", "failed", "inputs", "findings"];
 
 /// Runs both audits and returns a description of any difference.
-fn compare(a: &Archive) -> Option<String> {
+fn compare(a: &Archive, seen: &mut BTreeMap<String, usize>) -> Option<String> {
     let (inc, inc_err) = a.audit(true);
     let (fresh, _) = a.audit(false);
+    for f in fresh["findings"].as_array().into_iter().flatten() {
+        *seen
+            .entry(f["rule"].as_str().unwrap_or("").to_string())
+            .or_default() += 1;
+    }
+    for k in ["reused", "removed", "skipped", "failed"] {
+        if inc["summary"][k].as_u64().unwrap_or(0) > 0 {
+            *seen.entry(format!("summary.{k}")).or_default() += 1;
+        }
+    }
     let mut diffs = Vec::new();
     if inc["findings"] != fresh["findings"] {
         let key = |f: &serde_json::Value| {
@@ -580,7 +590,7 @@ fn compare(a: &Archive) -> Option<String> {
     }
 }
 
-fn run_case(seed: u64, steps: usize) -> Result<(), String> {
+fn run_case(seed: u64, steps: usize, seen: &mut BTreeMap<String, usize>) -> Result<(), String> {
     let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5DEE_CE66);
     let tmp = tempfile::tempdir().expect("temp dir");
     let root = tmp.path().to_path_buf();
@@ -594,14 +604,14 @@ fn run_case(seed: u64, steps: usize) -> Result<(), String> {
     let mut m = initial(&mut rng);
     a.sync(&m, None);
     let mut log = vec!["initial".to_string()];
-    if let Some(d) = compare(&a) {
+    if let Some(d) = compare(&a, seen) {
         return Err(format!("seed {seed}, initial audit:\n{d}"));
     }
     for step in 0..steps {
         let (what, touch) = edit(&mut rng, &mut m, &mut a);
         log.push(what);
         a.sync(&m, touch.as_deref());
-        if let Some(d) = compare(&a) {
+        if let Some(d) = compare(&a, seen) {
             return Err(format!(
                 "seed {seed}, step {step}; edits:\n  {}\nmodel: {m:#?}\n{d}",
                 log.join("\n  ")
@@ -626,11 +636,28 @@ fn incremental_audit_finds_what_a_fresh_audit_finds() {
         (None, None) => (0..16).collect(),
     };
     let steps = env_u64("FACTLINT_DIFF_STEPS").unwrap_or(8) as usize;
+    let mut seen = BTreeMap::new();
     let failures: Vec<String> = seeds
         .iter()
-        .filter_map(|&s| run_case(s, steps).err())
+        .filter_map(|&s| run_case(s, steps, &mut seen).err())
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    eprintln!("findings by rule and audits that reused, removed, skipped: {seen:?}");
+    if seeds.len() >= 8 {
+        // the archive does exercise what it is meant to
+        for what in [
+            "weekday-mismatch",
+            "figure-conflict",
+            "quote-conflict",
+            "organisation-variant",
+            "unused-suppression",
+            "summary.reused",
+            "summary.removed",
+            "summary.skipped",
+        ] {
+            assert!(seen.contains_key(what), "never seen: {what} ({seen:?})");
+        }
+    }
 }
 
 /// The findings and document count of `audit ARGS --format json -q` in `dir` (with `--db`
