@@ -299,7 +299,7 @@ impl Archive {
 
 /// Applies one random edit to the model; returns its description and a file to touch.
 fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String>) {
-    match rng.below(19) {
+    match rng.below(20) {
         0 | 1 => {
             // edit (or create) a text document
             let p = rng.pick(&TEXT_PATHS).to_string();
@@ -513,6 +513,39 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
             l.text = rng.pick(&["", "{broken"]).to_string();
             lines.insert(i, l);
             (format!("{p}: insert empty line {i}"), None)
+        }
+        19 => {
+            // move a JSONL, WARC or gzip file (its documents' names change with it, but for
+            // WARC pages, named by URI)
+            let kind = rng.below(3);
+            let (from, to) = match kind {
+                0 => ("wire.jsonl", "sub/wire.jsonl"),
+                1 => ("web1.warc", "sub/deep/web1.warc"),
+                _ => ("notes.txt.gz", "sub/notes.txt.gz"),
+            };
+            let (from, to) = if rng.chance(50) {
+                (from, to)
+            } else {
+                (to, from)
+            };
+            let moved = match kind {
+                0 => m
+                    .jsonl
+                    .remove(from)
+                    .map(|v| m.jsonl.insert(to.into(), v))
+                    .is_some(),
+                1 => m
+                    .warc
+                    .remove(from)
+                    .map(|v| m.warc.insert(to.into(), v))
+                    .is_some(),
+                _ => {
+                    m.gz.remove(from)
+                        .map(|v| m.gz.insert(to.into(), v))
+                        .is_some()
+                }
+            };
+            (format!("move {from} -> {to}: {moved}"), None)
         }
         _ => {
             // reorder a JSONL file's lines (repeated ids change which is `NAME (2)`)
