@@ -131,10 +131,11 @@ fn line(rng: &mut Rng) -> Line {
     }
 }
 
-const URIS: [&str; 3] = [
+const URIS: [&str; 4] = [
     "http://harbour.example/news/1",
     "http://harbour.example/news/2",
     "http://harbour.example/news/3",
+    "http://harbour.example/news/1 (2)",
 ];
 
 /// What the archive holds: file path (relative to the archive) to its contents, by format.
@@ -344,9 +345,11 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 return ("no line".into(), None);
             }
             let i = rng.below(lines.len());
-            lines[i].id = rng
-                .chance(85)
-                .then(|| format!("n{}", rng.pick(&[1, 2, 3, 4, 5])));
+            lines[i].id = rng.chance(85).then(|| {
+                // sometimes an id that looks like a repeat's new name
+                rng.pick(&["n1", "n2", "n3", "n4", "n5", "n1 (2)", "n2 (3)"])
+                    .to_string()
+            });
             (format!("{p}: line {i} id {:?}", lines[i].id), None)
         }
         5 => {
