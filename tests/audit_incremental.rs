@@ -216,12 +216,22 @@ const TEXT_PATHS: [&str; 6] = [
     "sub/deep/e.txt",
     "f.txt",
 ];
-const CONFIGS: [&str; 4] = [
+const CONFIGS: [&str; 5] = [
     "disable: [weekday-mismatch]\n",
     "severity: {organisation-name: info}\n",
     "date: 2022-03-05\n",
     "disable: [figure-conflict]\n",
+    "rules: [house]\n",
 ];
+
+/// The `house` rule pack (`house/pack.yaml` at the archive's root, used by the
+/// configurations that name it from the root): a house-style swap and a figure-conflict
+/// rule of its own, whose texts the edits change.
+fn house_pack(swap: &str, tolerance: &str) -> String {
+    format!(
+        "rules:\n  - id: house-gulls\n    kind: substitution\n    severity: warning\n    message: \"use {{replace}}\"\n    description: >\n      House style.\n    swaps:\n      - {{ find: {swap}, replace: birds }}\n  - id: house-figures\n    kind: figure_conflicts\n    severity: warning\n    message: \"{{figure}} against {{other}}\"\n    description: >\n      House figures.\n    tolerance: {tolerance}\n"
+    )
+}
 
 fn initial(rng: &mut Rng) -> Model {
     let mut m = Model::default();
@@ -238,6 +248,8 @@ fn initial(rng: &mut Rng) -> Model {
             (URIS[1].into(), document(rng), 2),
         ],
     );
+    m.configs
+        .insert("house/pack.yaml".into(), house_pack("gulls", "0.05"));
     m.warc.insert(
         "sub/web2.warc".into(),
         vec![(URIS[0].into(), document(rng), 3)],
@@ -300,7 +312,7 @@ impl Archive {
 
 /// Applies one random edit to the model; returns its description and a file to touch.
 fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String>) {
-    match rng.below(20) {
+    match rng.below(21) {
         0 | 1 => {
             // edit (or create) a text document
             let p = rng.pick(&TEXT_PATHS).to_string();
@@ -442,7 +454,10 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 m.configs.remove(&p);
                 (format!("delete {p}"), None)
             } else {
-                let c = rng.pick(&CONFIGS).to_string();
+                let up = "../".repeat(dir.split('/').filter(|s| !s.is_empty()).count());
+                let c = rng
+                    .pick(&CONFIGS)
+                    .replace("[house]", &format!("[{up}house]"));
                 m.configs.insert(p.clone(), c.clone());
                 (format!("config {p}: {c:?}"), None)
             }
@@ -549,6 +564,15 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
                 }
             };
             (format!("move {from} -> {to}: {moved}"), None)
+        }
+        20 => {
+            let p = "house/pack.yaml".to_string();
+            let t = house_pack(
+                *rng.pick(&["gulls", "seals", "anglers"]),
+                *rng.pick(&["0.05", "5"]),
+            );
+            m.configs.insert(p.clone(), t);
+            (format!("rewrite rule pack {p}"), None)
         }
         _ => {
             // reorder a JSONL file's lines (repeated ids change which is `NAME (2)`)
