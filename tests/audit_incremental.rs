@@ -569,7 +569,7 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
             let p = "house/pack.yaml".to_string();
             let t = house_pack(
                 *rng.pick(&["gulls", "seals", "anglers"]),
-                *rng.pick(&["0.05", "5"]),
+                *rng.pick(&["0.05", "0.9"]),
             );
             m.configs.insert(p.clone(), t);
             (format!("rewrite rule pack {p}"), None)
