@@ -262,6 +262,7 @@ struct Archive {
     root: PathBuf,
     on_disk: BTreeMap<String, Vec<u8>>,
     args: Vec<String>,
+    extra: Vec<String>,
     next_record: u32,
 }
 
@@ -293,6 +294,8 @@ impl Archive {
         let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
         c.current_dir(&self.root)
             .arg("audit")
+            // `--no-claims` goes with `--db` only
+            .args(self.extra.iter().filter(|x| db || *x != "--no-claims"))
             .args(&self.args)
             .args(["--format", "json", "-q"]);
         if db {
@@ -312,7 +315,7 @@ impl Archive {
 
 /// Applies one random edit to the model; returns its description and a file to touch.
 fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String>) {
-    match rng.below(21) {
+    match rng.below(22) {
         0 | 1 => {
             // edit (or create) a text document
             let p = rng.pick(&TEXT_PATHS).to_string();
@@ -574,6 +577,18 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
             m.configs.insert(p.clone(), t);
             (format!("rewrite rule pack {p}"), None)
         }
+        21 => {
+            // another --date (the date of undated documents), or --no-claims
+            a.extra = rng
+                .pick(&[
+                    vec![],
+                    vec!["--date".to_string(), "2022-03-05".to_string()],
+                    vec!["--date".to_string(), "2024-03-04".to_string()],
+                    vec!["--no-claims".to_string()],
+                ])
+                .clone();
+            (format!("options {:?}", a.extra), None)
+        }
         _ => {
             // reorder a JSONL file's lines (repeated ids change which is `NAME (2)`)
             let Some((p, lines)) = m.jsonl.iter_mut().next() else {
@@ -659,6 +674,7 @@ fn run_case(seed: u64, steps: usize, seen: &mut BTreeMap<String, usize>) -> Resu
         root,
         on_disk: BTreeMap::new(),
         args: vec!["archive".into()],
+        extra: Vec::new(),
         next_record: 100,
     };
     let mut m = initial(&mut rng);
