@@ -571,8 +571,8 @@ fn edit(rng: &mut Rng, m: &mut Model, a: &mut Archive) -> (String, Option<String
         20 => {
             let p = "house/pack.yaml".to_string();
             let t = house_pack(
-                *rng.pick(&["gulls", "seals", "anglers"]),
-                *rng.pick(&["0.05", "0.9"]),
+                rng.pick::<&str>(&["gulls", "seals", "anglers"]),
+                rng.pick::<&str>(&["0.05", "0.9"]),
             );
             m.configs.insert(p.clone(), t);
             (format!("rewrite rule pack {p}"), None)
