@@ -755,9 +755,10 @@ fn audit_summary(dir: &std::path::Path, args: &[&str], db: bool) -> (serde_json:
 
 #[test]
 fn a_file_named_a_second_time_is_not_reused_under_its_first_name() {
-    // Audited as `archive`, then as `archive archive/e.txt`: e.txt unchanged was reused
-    // unread at its second naming too, so `archive/e.txt (2)` never reached the index and
-    // the figure conflict it tips (61 twice against 16) was reported at the wrong document.
+    // Audited as `archive`, then as `archive archive/e.txt`: e.txt was once read at both
+    // namings, and, unchanged, reused unread at its second too, so `archive/e.txt (2)`
+    // never reached the index and the figure conflict it tipped (61 twice against 16) was
+    // reported at the wrong document. A file named twice is now one input.
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
     std::fs::create_dir(dir.join("archive")).expect("mkdir");

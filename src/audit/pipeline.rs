@@ -301,18 +301,7 @@ impl InputThread<'_> {
         } = self;
         // names unique within the run, as `check` gives them (input::names)
         let mut names = input::names::DocumentNames::new();
-        let inputs = input::walk::expand(&opts.paths);
-        // a file named twice (`archive archive/a.txt`) is read each time: its second
-        // reading's documents are renamed `NAME (2)`, which a reuse unread would not do;
-        // and it gets no row in `files` (see below)
-        let mut seen = std::collections::HashSet::new();
-        let named_twice: std::collections::HashSet<String> = inputs
-            .iter()
-            .map(InputRef::display)
-            .filter(|f| !seen.insert(f.clone()))
-            .collect();
-        drop(seen);
-        for inp in inputs {
+        for inp in input::walk::expand(&opts.paths) {
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
@@ -330,7 +319,6 @@ impl InputThread<'_> {
                 if row.size == size
                     && row.mtime_ns == mtime
                     && row.rules == fingerprint
-                    && !named_twice.contains(&file)
                     && keeps_its_names(row, &file, lookup.as_ref(), &mut names)
                 {
                     if msg_tx.send(Msg::Reused { row: row.clone() }).is_err() {
@@ -389,16 +377,9 @@ impl InputThread<'_> {
             if !alive {
                 return None;
             }
-            // no row for a file named twice: the next audit, which may name it once, reads
-            // it again (a row would reuse its `NAME (2)` documents with it)
-            let stamp = if named_twice.contains(&file) {
-                None
-            } else {
-                st
-            };
             let done = Msg::FileDone {
                 file,
-                stamp,
+                stamp: st,
                 sent,
                 fingerprint: governing.fingerprint.clone(),
             };

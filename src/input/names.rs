@@ -3,7 +3,7 @@
 //! A document is named after its file (`a.txt`), its JSONL line (`a.jsonl#id`, `a.jsonl:3`)
 //! or its WARC record's target URI. Two documents can come out with one name: a JSONL file
 //! that repeats an id, a WARC file that holds two captures of one page, two WARC files that
-//! both hold a page. Findings, the audit's index and the cross-source rules tell documents
+//! both hold a page. (A file named twice is one input: `walk::expand`.) Findings, the audit's index and the cross-source rules tell documents
 //! apart by name, so each repeat is renamed `NAME (2)`, `NAME (3)`, … in the order the
 //! documents are read, with a warning. Only a 128-bit hash of each name is kept (16 bytes a
 //! document).

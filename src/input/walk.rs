@@ -17,7 +17,9 @@ pub const EXTENSIONS: &[&str] = &[
 /// itself, a directory is walked recursively for files with a known extension, in a stable
 /// (sorted) order. Hidden files are skipped and `.gitignore`/`.ignore` files are obeyed (in
 /// or out of a Git repository); symbolic links are followed.
-/// Never fails: walk errors are returned as inputs that fail to load.
+/// A file named more than once (`archive archive/a.txt`, `a.md a.md`) is an input once, at
+/// its first place: its findings are not reported twice, nor its figures compared with
+/// themselves. Never fails: walk errors are returned as inputs that fail to load.
 pub fn expand(paths: &[String]) -> Vec<InputRef> {
     let mut out = Vec::new();
     for p in paths {
@@ -31,6 +33,14 @@ pub fn expand(paths: &[String]) -> Vec<InputRef> {
         } else {
             out.push(InputRef::File(path.to_path_buf()));
         }
+    }
+    if paths.len() > 1 {
+        // (one path cannot name a file twice: a walk visits each path once)
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|inp| match inp {
+            InputRef::File(p) => seen.insert(p.clone()),
+            _ => true,
+        });
     }
     out
 }
@@ -162,6 +172,28 @@ mod tests {
             InputRef::File(PathBuf::from("nope.txt")),
         ];
         assert_eq!(got, want);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_file_named_twice_is_one_input_at_its_first_place() {
+        let d = tmp("twice");
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        for f in ["a.txt", "sub/b.txt"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let (a, b) = (d.join("a.txt"), d.join("sub/b.txt"));
+        let s = |p: &Path| p.display().to_string();
+        let got = expand(&[s(&b), s(&d), s(&a), s(&b), "-".into(), "-".into()]);
+        assert_eq!(
+            got,
+            [
+                InputRef::File(b.clone()),
+                InputRef::File(a),
+                InputRef::Stdin,
+                InputRef::Stdin
+            ]
+        );
         let _ = std::fs::remove_dir_all(&d);
     }
 
