@@ -403,3 +403,46 @@ fn rules_explain_and_reconcile_read_the_configuration() {
     assert!(!out.contains("error[figure-conflict]"), "{out}");
     assert!(!out.contains("[quote-conflict]"), "{out}");
 }
+
+#[test]
+fn a_warc_page_is_checked_under_its_files_configuration() {
+    // A WARC page is named by its target URI, not by its file: `check` once looked up the
+    // configuration of that name (no such folder, so the current directory's) instead of
+    // the WARC file's, and reported what the file's `factlint.yaml` switched off (the audit,
+    // which looks up the file's, did not).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(
+        dir,
+        "archive/factlint.yaml",
+        "disable: [weekday-mismatch]\n",
+    );
+    let body =
+        "<html><body><p>The ferry terminal reopened on Sunday, March 4, 2024.</p></body></html>";
+    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let record = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page-1>\r\nWARC-Date: 2024-04-02T09:00:00Z\r\nWARC-Target-URI: http://harbour.example/news/1\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    );
+    write(dir, "archive/crawl.warc", &record);
+    write(
+        dir,
+        "archive/a.txt",
+        "The ferry terminal reopened on Sunday, March 4, 2024.\n",
+    );
+    for cmd in ["check", "audit"] {
+        let out = factlint(dir, &[cmd, "archive", "--format", "concise"]);
+        assert!(rules_fired(&out).is_empty(), "{cmd}: {}", stdout(&out));
+    }
+    // the page's own file decides, as for a text file: without the configuration, both fire
+    let out = factlint(
+        dir,
+        &["check", "archive", "--format", "concise", "--isolated"],
+    );
+    let fired = rules_fired(&out);
+    assert_eq!(fired.len(), 2, "{fired:?}");
+    assert!(
+        fired.iter().all(|r| r.ends_with(":weekday-mismatch")),
+        "{fired:?}"
+    );
+}

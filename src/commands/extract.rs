@@ -32,7 +32,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
         limits: args.limits.limits(),
     };
     let max_claims = opts.limits.max_claims;
-    let result = inputs::for_each_document(&args.paths, &opts, |doc| {
+    let result = inputs::for_each_document(&args.paths, &opts, |_, doc| {
         match args.format {
             ExtractFormat::Json => {
                 let mut claims = crate::extract(&doc);

@@ -55,11 +55,12 @@ pub fn parse_date(date: Option<&str>) -> Result<Option<Date>, i32> {
 /// failures are reported on stderr and counted. Archives (JSONL, WARC) are read as streams:
 /// each line or page is one input, and only one document is in memory at a time. Stops
 /// early only when `f` fails (output could not be written). `opts` carries the fallback
-/// date and the limits.
+/// date and the limits. `f` is also given the input the document comes from (a WARC
+/// page's `path` is its URI, not its file's).
 pub fn for_each_document(
     paths: &[String],
     opts: &LoadOptions,
-    mut f: impl FnMut(Document) -> std::io::Result<()>,
+    mut f: impl FnMut(&input::InputRef, Document) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::new(opts.limits);
     let mut names = input::names::DocumentNames::new();
@@ -71,7 +72,7 @@ pub fn for_each_document(
                 for w in &doc.warnings {
                     eprintln!("factlint: warning: {}: {}", doc.path, w.message);
                 }
-                f(*doc)?;
+                f(&inp, *doc)?;
             }
         }
     }
