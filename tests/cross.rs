@@ -951,3 +951,54 @@ fn shards_that_repeat_a_name_reconcile_with_the_repeat_renamed() {
         "{conflict}"
     );
 }
+
+#[test]
+fn reconcile_finds_what_the_audit_finds_whatever_the_order_of_the_records() {
+    // The audit's cross-source index is in path order (its canonical form); reconcile once
+    // kept the order it read the records in, so "the canonical form's first place" of an
+    // organisation variant was `wire.jsonl#z` (read first) there but `wire.jsonl#x` in the
+    // audit of the same file.
+    let dir = scratch("record-order");
+    let line = |id: &str, name: &str| {
+        format!("{{\"id\":\"{id}\",\"text\":\"Staff at the Marlow {name} of Coastal Ecology counted the seals.\"}}\n")
+    };
+    let jsonl = [
+        line("z", "Institute"),
+        line("y", "Institute"),
+        line("x", "Institute"),
+        line("w", "Institue"),
+    ]
+    .concat();
+    let wire = dir.join("wire.jsonl");
+    std::fs::write(&wire, jsonl).expect("write");
+    let wire = wire.to_str().expect("UTF-8 path");
+    let recs = records(&[wire]);
+    let forward = dir.join("records.jsonl");
+    std::fs::write(&forward, &recs).expect("write");
+    let backward = dir.join("reversed.jsonl");
+    let reversed: Vec<&str> = recs.lines().rev().collect();
+    std::fs::write(&backward, reversed.join("\n")).expect("write");
+    let findings = |stdout: &str| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_str(stdout).expect("JSON");
+        v["findings"].clone()
+    };
+    let (_, one, _) = reconcile(&[&forward], &["--format", "json", "--isolated"]);
+    let (_, other, _) = reconcile(&[&backward], &["--format", "json", "--isolated"]);
+    assert_eq!(findings(&one), findings(&other));
+    let audit = factlint(
+        &["audit", wire, "--format", "json", "-q", "--isolated"],
+        None,
+    );
+    let mut cross: Vec<serde_json::Value> = findings(&text(&audit.stdout))
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["scope"] == "cross")
+        .cloned()
+        .collect();
+    for f in &mut cross {
+        f.as_object_mut().expect("object").remove("scope");
+    }
+    assert_eq!(findings(&one), serde_json::Value::Array(cross));
+    assert!(one.contains("wire.jsonl#x"), "{one}");
+}

@@ -87,6 +87,9 @@ pub fn run(args: &ReconcileArgs) -> i32 {
             summary.failed += 1;
         }
     }
+    // in path order, as the audit keeps its index (its canonical form): the findings do not
+    // depend on the order of the shards or of the records in them
+    let index = index.canonical();
     let mut findings = index.findings();
     settings.adjust_cross(&mut findings);
     summary.count(&findings);
