@@ -46,11 +46,20 @@ fn html_page(rng: &mut Rng) -> String {
     )
 }
 
+/// Configurations that grade the cross-source rules (at the top level and in overrides,
+/// which `audit` matches against its first path and `reconcile` against its directory).
+const MORE_CONFIGS: [&str; 3] = [
+    "overrides:\n  - files: [\"sub/**\"]\n    disable: [weekday-mismatch]\n    severity: {figure-conflict: error}\n",
+    "severity: {organisation-variant: error, quote-conflict: info}\n",
+    "overrides:\n  - files: [\"**\"]\n    severity: {role-conflict: error, organisation-name: info}\n",
+];
+
 /// The configurations of this test: those of `audit_incremental` but the one that sets a
-/// `date:` (see `a_configuration_date_reaches_audit_but_not_extract` below).
+/// `date:` (see `a_configuration_date_reaches_audit_but_not_extract` below), and more.
 fn config(rng: &mut Rng, dir: &str) -> String {
     let picks: Vec<&str> = CONFIGS
         .iter()
+        .chain(&MORE_CONFIGS)
         .copied()
         .filter(|c| !c.starts_with("date:"))
         .collect();
@@ -120,6 +129,24 @@ fn case(seed: u64, root: &Path) -> Case {
 
     // what the model does not hold: an HTML page, gzip archives, broken inputs
     files.insert("page.html".into(), html_page(&mut rng).into_bytes());
+    if rng.chance(70) {
+        // Markdown: front matter, an HTML comment directive (used or not)
+        let front = if rng.chance(50) {
+            "---\ntitle: Port notes\ndate: 2022-03-02\nsource: Harbour Ledger\n---\n"
+        } else {
+            ""
+        };
+        let directive = rng.pick(&["weekday", "names", "figure-conflict", "core"]);
+        files.insert(
+            "sub/notes.md".into(),
+            format!(
+                "{front}# Notes\n\n<!-- factlint-disable-next-line {directive} -->\n{}\n\n{}\n",
+                archive::sentence(&mut rng),
+                document(&mut rng)
+            )
+            .into_bytes(),
+        );
+    }
     let mut feed = Model::default();
     feed.jsonl
         .insert("feed".into(), (0..2).map(|_| line(&mut rng)).collect());
@@ -154,10 +181,21 @@ fn case(seed: u64, root: &Path) -> Case {
         4 => vec!["archive/sub/c.txt".into(), "archive/wire.jsonl".into()],
         _ => vec!["archive".into()],
     };
-    let options: Vec<String> = match rng.below(6) {
+    let options: Vec<String> = match rng.below(10) {
         0 => vec!["--date".into(), "2022-03-05".into()],
         1 => vec!["--date".into(), "2024-03-04".into()],
         2 => vec!["--isolated".into()],
+        3 => vec!["--max-claims".into(), "4".into()],
+        4 => vec!["--max-document-size".into(), "300".into()],
+        5 => {
+            // one configuration for every input, outside the archive
+            let c = config(&mut rng, "").replace("[house]", "[archive/house]");
+            std::fs::write(root.join("other.yaml"), c).expect("write");
+            vec![
+                "--config".into(),
+                root.join("other.yaml").to_string_lossy().into_owned(),
+            ]
+        }
         _ => vec![],
     };
     Case {
@@ -318,6 +356,18 @@ fn compare(
             audit["summary"]
         ));
     }
+    // the counts of findings: the audit's are check's plus the cross-source ones
+    let cross = findings(&audit, Some("cross")).len() as u64;
+    let all = findings(&audit, None).len() as u64;
+    if n("findings") != all
+        || n("cross_findings") != cross
+        || Some(all - cross) != check["summary"]["findings"].as_u64()
+    {
+        diffs.push(format!(
+            "finding counts: audit {} ({all} findings, {cross} cross-source), check {}",
+            audit["summary"], check["summary"]
+        ));
+    }
 
     // across documents: audit = extract + reconcile, over one file or shards
     let date: Vec<&str> = c
@@ -328,19 +378,28 @@ fn compare(
         .unwrap_or_default();
     let mut extract_args = vec!["--format", "jsonl"];
     extract_args.extend(date);
+    // the limits (extract reads no configuration)
+    for (i, o) in c.options.iter().enumerate() {
+        if o.starts_with("--max-") {
+            extract_args.extend([o.as_str(), c.options[i + 1].as_str()]);
+        }
+    }
     let (records, extract_err) = run(root, &with(&["extract"], &extract_args));
     // the cross-source rules come from the configuration of the first input path (audit)
-    // and of the current directory (reconcile): reconcile runs where the first path is
+    // and of the current directory (reconcile): reconcile runs where the first path is (its
+    // folder for a file: an override matching that file but not its folder would grade the
+    // cross-source findings apart, by design; the configurations here have none)
     let first = root.join(&c.paths[0]);
     let here = if first.is_dir() {
         first
     } else {
         first.parent().expect("parent").to_path_buf()
     };
-    let isolated: Vec<&str> = if c.options.iter().any(|o| o == "--isolated") {
-        vec!["--isolated"]
-    } else {
-        vec![]
+    // --isolated, --config FILE
+    let isolated: Vec<&str> = match c.options.first().map(String::as_str) {
+        Some("--isolated") => vec!["--isolated"],
+        Some("--config") => vec!["--config", c.options[1].as_str()],
+        _ => vec![],
     };
     let reconcile = |shards: &[String]| -> Result<Value, String> {
         let mut names = Vec::new();
