@@ -531,6 +531,7 @@ fn check_audit_extract_and_reconcile_agree() {
             "figure-conflict",
             "quote-conflict",
             "organisation-variant",
+            "role-conflict",
             "unused-suppression",
             "summary.skipped",
             "summary.failed",
