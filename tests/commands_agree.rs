@@ -54,15 +54,9 @@ const MORE_CONFIGS: [&str; 3] = [
     "overrides:\n  - files: [\"**\"]\n    severity: {role-conflict: error, organisation-name: info}\n",
 ];
 
-/// The configurations of this test: those of `audit_incremental` but the one that sets a
-/// `date:` (see `a_configuration_date_reaches_audit_but_not_extract` below), and more.
+/// The configurations of this test: those of `audit_incremental`, and more.
 fn config(rng: &mut Rng, dir: &str) -> String {
-    let picks: Vec<&str> = CONFIGS
-        .iter()
-        .chain(&MORE_CONFIGS)
-        .copied()
-        .filter(|c| !c.starts_with("date:"))
-        .collect();
+    let picks: Vec<&str> = CONFIGS.iter().chain(&MORE_CONFIGS).copied().collect();
     let up = "../".repeat(dir.split('/').filter(|s| !s.is_empty()).count());
     rng.pick(&picks).replace("[house]", &format!("[{up}house]"))
 }
@@ -376,9 +370,18 @@ fn compare(
         .position(|o| o == "--date")
         .map(|i| vec!["--date", c.options[i + 1].as_str()])
         .unwrap_or_default();
+    // --isolated, --config FILE
+    let isolated: Vec<&str> = match c.options.first().map(String::as_str) {
+        Some("--isolated") => vec!["--isolated"],
+        Some("--config") => vec!["--config", c.options[1].as_str()],
+        _ => vec![],
+    };
     let mut extract_args = vec!["--format", "jsonl"];
     extract_args.extend(date);
-    // the limits (extract reads no configuration)
+    // extract reads the configurations as check and audit do (a configuration's date
+    // dates the undated documents' records), with the same --isolated or --config
+    extract_args.extend(isolated.iter().copied());
+    // the limits
     for (i, o) in c.options.iter().enumerate() {
         if o.starts_with("--max-") {
             extract_args.extend([o.as_str(), c.options[i + 1].as_str()]);
@@ -394,12 +397,6 @@ fn compare(
         first
     } else {
         first.parent().expect("parent").to_path_buf()
-    };
-    // --isolated, --config FILE
-    let isolated: Vec<&str> = match c.options.first().map(String::as_str) {
-        Some("--isolated") => vec!["--isolated"],
-        Some("--config") => vec!["--config", c.options[1].as_str()],
-        _ => vec![],
     };
     let reconcile = |shards: &[String]| -> Result<Value, String> {
         let mut names = Vec::new();
@@ -541,15 +538,11 @@ fn check_audit_extract_and_reconcile_agree() {
     }
 }
 
-/// Known disagreement, kept as a repro: a configuration's `date:` (the date of documents that
-/// state none) is applied by `check` and `audit` (`check_document`), so the audit's
-/// cross-source records of undated documents carry it, but `extract` reads no configuration
-/// (it has no `--config`/`--isolated` either), so its records stay undated and `reconcile`
-/// does not compare their roles. Fixing it means deciding whether `extract` follows the
-/// configuration (and growing its command line) or the audit's records ignore it.
+/// A configuration's `date:` (the date of documents that state none) dates the audit's
+/// cross-source records of undated documents, and `extract`'s too: `extract` once read no
+/// configuration, so its records stayed undated and `reconcile` did not compare their roles.
 #[test]
-#[ignore = "extract ignores a configuration's date: the audit's cross-source findings differ from extract + reconcile's"]
-fn a_configuration_date_reaches_audit_but_not_extract() {
+fn a_configuration_date_reaches_audit_and_extract() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let root = tmp.path();
     let archive = root.join("archive");

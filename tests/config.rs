@@ -204,6 +204,44 @@ fn date_fallback_and_extra_rule_directory() {
 }
 
 #[test]
+fn extract_dates_undated_documents_by_the_configuration() {
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "story.txt", "The ferry ran every day last year.\n");
+    let date_of = |o: &Output| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).expect("JSON");
+        v["documents"][0]["date"].clone()
+    };
+    let o = factlint(d, &["extract", "story.txt"]);
+    assert_eq!(date_of(&o), serde_json::Value::Null);
+    write(d, "factlint.yaml", "date: 2016-06-01\n");
+    let o = factlint(d, &["extract", "story.txt"]);
+    assert_eq!(date_of(&o), "2016-06-01", "{}", stderr(&o));
+    // "last year" resolved against it
+    assert!(stdout(&o).contains("\"2015-01-01\""), "{}", stdout(&o));
+    // the command line wins; --isolated ignores the file; --config names another
+    let o = factlint(d, &["extract", "story.txt", "--date", "2020-01-02"]);
+    assert_eq!(date_of(&o), "2020-01-02");
+    let o = factlint(d, &["extract", "story.txt", "--isolated"]);
+    assert_eq!(date_of(&o), serde_json::Value::Null);
+    write(d, "other.yaml", "date: 2011-05-05\n");
+    let o = factlint(d, &["extract", "story.txt", "--config", "other.yaml"]);
+    assert_eq!(date_of(&o), "2011-05-05");
+    // a broken configuration is a located error, exit 2, nothing printed
+    write(d, "factlint.yaml", "date: 2016-02-30\n");
+    for format in ["json", "jsonl"] {
+        let o = factlint(d, &["extract", "story.txt", "--format", format]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+        assert!(
+            stderr(&o).contains("factlint.yaml:1:7: date \"2016-02-30\""),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
 fn errors_name_file_line_and_column() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();

@@ -5,7 +5,7 @@ use crate::baseline::{Baseline, Recorder};
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
 use crate::findings::Severity;
 use crate::fix::{Checked, Fixer, Mode};
-use crate::input::{InputRef, LoadOptions};
+use crate::input::LoadOptions;
 use crate::report::{
     concise::Concise, github::Github, human::Human, json::Json, jsonl::Jsonl, junit::Junit,
     sarif::Sarif, CheckSummary, Reporter, Statistics,
@@ -87,13 +87,8 @@ pub fn run(args: &CheckArgs) -> i32 {
     let mut failing = false;
     let mut broken_config = None;
     let result = inputs::for_each_document(&args.paths, &load_opts, |inp, doc| {
-        // the configuration of the document's file (as the audit finds it): a WARC page is
-        // named by its URI, a JSONL line by `FILE#ID`, neither a place to look one up from
-        let config = match inp {
-            InputRef::File(p) => resolver.for_file(p),
-            other => resolver.for_path(&other.display()),
-        };
-        let config = match config {
+        // the configuration of the document's file, as the audit finds it
+        let config = match inputs::config_of(&mut resolver, inp) {
             Ok(c) => c,
             Err(e) => {
                 // a configuration found on the way stops the run: nothing more is checked

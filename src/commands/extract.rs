@@ -32,7 +32,27 @@ pub fn run(args: &ExtractArgs) -> i32 {
         limits: args.limits.limits(),
     };
     let max_claims = opts.limits.max_claims;
-    let result = inputs::for_each_document(&args.paths, &opts, |_, doc| {
+    // a broken configuration stops the run before any output
+    let first_path = args.paths.first().map_or("-", String::as_str);
+    let mut resolver = match super::resolver_at(&[], &args.config, first_path) {
+        Ok((r, _)) => r,
+        Err(code) => return code,
+    };
+    let mut broken_config = None;
+    let result = inputs::for_each_document(&args.paths, &opts, |inp, mut doc| {
+        // the date of the configuration governing the document's file, when it states none
+        // (as `check` and `audit` date it)
+        match inputs::config_of(&mut resolver, inp) {
+            Ok(config) => {
+                let date = config.settings(&doc.path).date;
+                inputs::date_from_config(&mut doc, date);
+            }
+            Err(e) => {
+                // a configuration found on the way stops the run: nothing more is extracted
+                broken_config = Some(e);
+                return Err(std::io::Error::other("configuration error"));
+            }
+        }
         match args.format {
             ExtractFormat::Json => {
                 let mut claims = crate::extract(&doc);
@@ -63,6 +83,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
             }
         }
     });
+    if let Some(e) = broken_config {
+        let _ = out.flush();
+        return inputs::config_error(e);
+    }
     let summary = match result {
         Ok(s) => s,
         Err(e) => return inputs::output_error(e),

@@ -25,10 +25,7 @@ pub fn check_document(
     max_claims: usize,
 ) -> (Extraction, Vec<Finding>) {
     let settings = config.settings(&doc.path);
-    if doc.date.is_none() && settings.date.is_some() {
-        doc.date = settings.date;
-        doc.date_origin = Some(DateOrigin::Config);
-    }
+    date_from_config(doc, settings.date);
     let mut ex = crate::extract_all(doc);
     if let Some(n) = crate::input::limits::cap_claims(&mut ex, max_claims) {
         claims_dropped(&doc.path, n, max_claims);
@@ -37,6 +34,27 @@ pub fn check_document(
     findings = crate::suppress::apply(doc, findings, &config.registry);
     settings.adjust(&mut findings, |f| doc.original_slice(f.span).to_string());
     (ex, findings)
+}
+
+/// Gives a document that states no date its configuration's `date` (`configured`), as
+/// `check`, `extract` and `audit` all do before extracting.
+pub fn date_from_config(doc: &mut Document, configured: Option<Date>) {
+    if doc.date.is_none() && configured.is_some() {
+        doc.date = configured;
+        doc.date_origin = Some(DateOrigin::Config);
+    }
+}
+
+/// The configuration governing the documents of one input: that of the input's file (a WARC
+/// page is named by its URI and a JSONL line `FILE#ID`, neither a place to look one up from).
+pub fn config_of(
+    resolver: &mut crate::config::Resolver,
+    inp: &input::InputRef,
+) -> Result<std::sync::Arc<Config>, crate::config::ConfigError> {
+    match inp {
+        input::InputRef::File(p) => resolver.for_file(p),
+        other => resolver.for_path(&other.display()),
+    }
 }
 
 /// Parses `--date`; a bad date is a usage error (reported, exit code 2).
