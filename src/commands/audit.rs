@@ -87,10 +87,7 @@ pub fn run(args: &AuditArgs) -> i32 {
     };
     let mut fingerprints: HashMap<Option<PathBuf>, Arc<str>> = HashMap::new();
     let mut govern = |inp: &InputRef| -> Result<Governing, ConfigError> {
-        let config = match inp {
-            InputRef::File(p) => resolver.for_file(p)?,
-            other => resolver.for_path(&other.display())?,
-        };
+        let config = super::inputs::config_of(&mut resolver, inp)?;
         let fingerprint = fingerprints
             .entry(config.path.clone())
             .or_insert_with(|| fingerprint(&config, args, fallback_date).into())
