@@ -9,6 +9,10 @@ mod common;
 #[allow(dead_code)]
 mod corpus;
 
+#[path = "common/archive.rs"]
+mod archive;
+use archive::warc_page;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -718,19 +722,6 @@ fn a_document_whose_metadata_changed_is_checked_again() {
     // nothing changed: reused
     let s4 = summary_of(&audit_in(dir, &args));
     assert_eq!((n(&s4["extracted"]), n(&s4["reused"])), (0, 1), "{s4}");
-}
-
-/// One WARC response record of an HTML page.
-fn warc_page(uri: &str, body: &str, id: u32) -> Vec<u8> {
-    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
-    let mut r = format!(
-        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:page-{id}>\r\nWARC-Date: 2024-04-02T09:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(block.as_bytes());
-    r.extend_from_slice(b"\r\n\r\n");
-    r
 }
 
 /// A page whose weekday is wrong: each capture of the port's page gives a different date.

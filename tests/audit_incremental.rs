@@ -455,21 +455,10 @@ fn run_case(seed: u64, steps: usize, seen: &mut BTreeMap<String, usize>) -> Resu
     Ok(())
 }
 
-fn env_u64(name: &str) -> Option<u64> {
-    std::env::var(name).ok().and_then(|v| v.parse().ok())
-}
-
 #[test]
 fn incremental_audit_finds_what_a_fresh_audit_finds() {
-    let seeds: Vec<u64> = match (
-        env_u64("FACTLINT_DIFF_SEED"),
-        env_u64("FACTLINT_DIFF_CASES"),
-    ) {
-        (Some(s), _) => vec![s],
-        (None, Some(n)) => (0..n).collect(),
-        (None, None) => (0..16).collect(),
-    };
-    let steps = env_u64("FACTLINT_DIFF_STEPS").unwrap_or(8) as usize;
+    let seeds = archive::seeds("FACTLINT_DIFF_SEED", "FACTLINT_DIFF_CASES", 16);
+    let steps = archive::env_u64("FACTLINT_DIFF_STEPS").unwrap_or(8) as usize;
     let mut seen = BTreeMap::new();
     let failures: Vec<String> = seeds
         .iter()

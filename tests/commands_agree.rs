@@ -500,20 +500,9 @@ fn run_case(seed: u64, seen: &mut BTreeMap<String, usize>) -> Result<(), String>
     }
 }
 
-fn env_u64(name: &str) -> Option<u64> {
-    std::env::var(name).ok().and_then(|v| v.parse().ok())
-}
-
 #[test]
 fn check_audit_extract_and_reconcile_agree() {
-    let seeds: Vec<u64> = match (
-        env_u64("FACTLINT_AGREE_SEED"),
-        env_u64("FACTLINT_AGREE_CASES"),
-    ) {
-        (Some(s), _) => vec![s],
-        (None, Some(n)) => (0..n).collect(),
-        (None, None) => (0..32).collect(),
-    };
+    let seeds = archive::seeds("FACTLINT_AGREE_SEED", "FACTLINT_AGREE_CASES", 32);
     let mut seen = BTreeMap::new();
     let failures: Vec<String> = seeds
         .iter()

@@ -11,6 +11,21 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+/// An environment variable as a number.
+pub fn env_u64(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+/// The seeds a randomized test runs: the one in `seed_var`, else `0..N` for `N` in
+/// `cases_var`, else `0..default`.
+pub fn seeds(seed_var: &str, cases_var: &str, default: u64) -> Vec<u64> {
+    match (env_u64(seed_var), env_u64(cases_var)) {
+        (Some(s), _) => vec![s],
+        (None, Some(n)) => (0..n).collect(),
+        (None, None) => (0..default).collect(),
+    }
+}
+
 /// splitmix64: small, seeded, reproducible.
 pub struct Rng(pub u64);
 
