@@ -26,6 +26,29 @@ pub fn seeds(seed_var: &str, cases_var: &str, default: u64) -> Vec<u64> {
     }
 }
 
+/// Runs `case` for each seed, which returns a failure's description and tallies in `seen`
+/// what it met (findings by rule, `summary.…` counts); fails with every failure, and, over
+/// 8 seeds or more, when something of `must_see` never occurred (the archive does exercise
+/// what it is meant to).
+pub fn run_seeds(
+    seeds: &[u64],
+    mut case: impl FnMut(u64, &mut BTreeMap<String, usize>) -> Result<(), String>,
+    must_see: &[&str],
+) {
+    let mut seen = BTreeMap::new();
+    let failures: Vec<String> = seeds
+        .iter()
+        .filter_map(|&s| case(s, &mut seen).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    eprintln!("met: {seen:?}");
+    if seeds.len() >= 8 {
+        for what in must_see {
+            assert!(seen.contains_key(*what), "never seen: {what} ({seen:?})");
+        }
+    }
+}
+
 /// splitmix64: small, seeded, reproducible.
 pub struct Rng(pub u64);
 
