@@ -148,8 +148,9 @@ fn sarif_snapshot() {
     common::with_snapshots(|| insta::assert_snapshot!("report_sarif", text));
 }
 
-#[test]
-fn sarif_is_valid_against_the_schema() {
+/// The SARIF 2.1.0 schema's validator (format assertions on: a `uri` must be a URI
+/// reference), or `None`, with a message, when the schema is missing outside CI.
+fn sarif_validator() -> Option<jsonschema::Validator> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/schemas/sarif-schema-2.1.0.json");
     let Ok(text) = std::fs::read_to_string(&path) else {
@@ -162,7 +163,7 @@ fn sarif_is_valid_against_the_schema() {
             "skipping SARIF validation: no schema at {} (set CI to make this fail)",
             path.display()
         );
-        return;
+        return None;
     };
     // The published schema's `run.language` pattern has a stray `]`, which the meta-schema's
     // `format: regex` rejects; use the intended pattern (factlint never writes `language`).
@@ -176,7 +177,14 @@ fn sarif_is_valid_against_the_schema() {
     if schema.get("type").is_none() && schema["definitions"].get("Root").is_some() {
         schema["allOf"] = serde_json::json!([{"$ref": "#/definitions/Root"}]);
     }
-    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    Some(jsonschema::validator_for(&schema).expect("the schema compiles"))
+}
+
+#[test]
+fn sarif_is_valid_against_the_schema() {
+    let Some(validator) = sarif_validator() else {
+        return;
+    };
     let sarif: serde_json::Value = serde_json::from_str(&sarif()).expect("SARIF is JSON");
     let errors: Vec<String> = validator
         .iter_errors(&sarif)
@@ -184,6 +192,10 @@ fn sarif_is_valid_against_the_schema() {
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     // and the validator does reject broken logs
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"] = "a b".into();
+    assert!(!validator.is_valid(&broken), "a URI with a space passes");
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!validator.is_valid(&broken), "a bad level passes");
@@ -198,4 +210,63 @@ fn sarif_is_valid_against_the_schema() {
         sarif["runs"][0]["results"].as_array().map(Vec::len),
         Some(8)
     );
+}
+
+#[test]
+fn sarif_uris_of_any_document_name_are_uri_references() {
+    // A file name with a space, `%` or a non-ASCII letter, a JSONL line's `FILE#ID` and
+    // `FILE:LINE`, a WARC page's URI and its repeat `URI (2)`: each is written as a valid
+    // URI reference (percent-encoded), so the log passes the schema's `uri-reference` format.
+    let t = tempfile::tempdir().expect("temp dir");
+    let d = t.path();
+    let wrong = "The ferry terminal reopened on Sunday, March 4, 2024.";
+    std::fs::write(d.join("harbour notes 100%.txt"), wrong).expect("write");
+    std::fs::write(d.join("kaikōura.txt"), wrong).expect("write");
+    std::fs::write(
+        d.join("wire.jsonl"),
+        format!("{{\"id\":\"n 1\",\"text\":\"{wrong}\"}}\n{{\"text\":\"{wrong}\"}}\n"),
+    )
+    .expect("write");
+    let page = |n: u32| {
+        let body = format!("<html><body><p>{wrong}</p></body></html>");
+        let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+        format!("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:p-{n}>\r\nWARC-Date: 2024-04-02T09:00:00Z\r\nWARC-Target-URI: http://harbour.example/a%20b?x=1\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n", block.len())
+    };
+    std::fs::write(d.join("crawl.warc"), page(1) + &page(2)).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(d)
+        .args(["check", ".", "--format", "sarif"])
+        .output()
+        .expect("factlint runs");
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let mut uris: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    uris.sort();
+    assert_eq!(
+        uris,
+        [
+            "./harbour%20notes%20100%25.txt",
+            "./kaik%C5%8Dura.txt",
+            "./wire.jsonl%23n%201",
+            "./wire.jsonl%3A2",
+            "http://harbour.example/a%20b?x=1",
+            "http://harbour.example/a%20b?x=1%20(2)",
+        ]
+    );
+    if let Some(validator) = sarif_validator() {
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
 }

@@ -6,6 +6,7 @@ use super::{CheckSummary, Reporter};
 use crate::document::{Document, LineIndex, Span};
 use crate::findings::{Finding, Severity};
 use crate::rules::Registry;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -186,6 +187,76 @@ impl Sarif {
 }
 
 /// A location in `path`; lines and columns only when `lines` indexes that file's `source`.
+/// Bytes written as they are in a path: RFC 3986's unreserved characters, sub-delimiters,
+/// `@` and `/`; everything else (space, `%`, `#`, `?`, `:`, non-ASCII bytes, …) is
+/// percent-encoded.
+const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'@')
+    .remove(b'/');
+
+/// What a URI may hold as it is besides [`PATH_KEEPS`]: its delimiters and escapes.
+const URI_KEEPS: &AsciiSet = &PATH_KEEPS
+    .remove(b':')
+    .remove(b'?')
+    .remove(b'#')
+    .remove(b'[')
+    .remove(b']')
+    .remove(b'%');
+
+/// A document's name as a SARIF `artifactLocation.uri` (a URI reference). A name that is a
+/// URI (a WARC page's, `scheme://…`) keeps its delimiters and escapes, only characters no
+/// URI holds (a space, as in a repeat's `URI (2)`, non-ASCII, a `%` that starts no escape)
+/// being encoded. Anything else
+/// is a path, the name of a file or of a document in one (`FILE#ID`, `FILE:LINE`): on
+/// Windows `\` becomes `/`, and every byte but the unreserved ones, sub-delimiters, `@`
+/// and `/` is encoded, so `a.jsonl#id` stays one artifact rather than a file and a fragment.
+fn artifact_uri(name: &str) -> String {
+    let is_uri = name.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if is_uri {
+        // a `%` that does not start an escape is a character of its own
+        let bytes = name.as_bytes();
+        let mut escaped = String::with_capacity(name.len());
+        for (i, c) in name.char_indices() {
+            let escape = bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+            if c == '%' && !escape {
+                escaped.push_str("%25");
+            } else {
+                escaped.push(c);
+            }
+        }
+        utf8_percent_encode(&escaped, URI_KEEPS).to_string()
+    } else {
+        let name = if std::path::MAIN_SEPARATOR == '\\' {
+            std::borrow::Cow::Owned(name.replace('\\', "/"))
+        } else {
+            std::borrow::Cow::Borrowed(name)
+        };
+        utf8_percent_encode(&name, PATH_KEEPS).to_string()
+    }
+}
+
 fn location(path: &str, source: Option<(&str, &LineIndex)>, span: Span) -> PhysicalLocation {
     let (start, end) = match source {
         Some((text, lines)) => (
@@ -196,7 +267,7 @@ fn location(path: &str, source: Option<(&str, &LineIndex)>, span: Span) -> Physi
     };
     PhysicalLocation {
         artifact_location: ArtifactLocation {
-            uri: path.to_string(),
+            uri: artifact_uri(path),
         },
         region: Region {
             start_line: start.map(|p| p.0),
@@ -276,5 +347,33 @@ impl Reporter for Sarif {
         };
         serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
         out.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::artifact_uri;
+
+    #[test]
+    fn document_names_become_uri_references() {
+        for (name, uri) in [
+            ("archive/2021/a.txt", "archive/2021/a.txt"),
+            ("./a b.md", "./a%20b.md"),
+            ("50%.txt", "50%25.txt"),
+            ("wire.jsonl#n1", "wire.jsonl%23n1"),
+            ("wire.jsonl:3", "wire.jsonl%3A3"),
+            ("wire.jsonl#n1 (2)", "wire.jsonl%23n1%20(2)"),
+            ("http://e.com/a%20b?q=1#top", "http://e.com/a%20b?q=1#top"),
+            ("http://e.com/a (2)", "http://e.com/a%20(2)"),
+            ("https://e.com/100%", "https://e.com/100%25"),
+            ("https://e.com/café", "https://e.com/caf%C3%A9"),
+            // not a scheme: a path with a colon
+            ("1a://x", "1a%3A//x"),
+        ] {
+            assert_eq!(artifact_uri(name), uri, "{name}");
+        }
+        // a backslash separates folders on Windows only
+        let sep = if cfg!(windows) { "/" } else { "%5C" };
+        assert_eq!(artifact_uri("archive\\a.txt"), format!("archive{sep}a.txt"));
     }
 }
