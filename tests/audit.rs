@@ -223,6 +223,42 @@ fn concise_and_human_formats() {
     );
 }
 
+/// `audit --format human` printed the column of a finding far into a long line counted from
+/// the start of its stored excerpt (cut to 600 bytes, 200 before the finding: column 201)
+/// rather than from the start of the line, as `check` and the audit's other formats do.
+#[test]
+fn human_columns_on_a_long_line_are_the_documents() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let gulls = ["The gulls left the harbour early this year."; 20].join(" ");
+    std::fs::write(
+        tmp.path().join("long.txt"),
+        format!("{gulls} The ferry terminal reopened on Sunday, March 2, 2024. {gulls}\n"),
+    )
+    .expect("write");
+    let stdout = |out: Output| String::from_utf8(out.stdout).expect("UTF-8");
+    let concise = stdout(audit_in(
+        tmp.path(),
+        &["long.txt", "--format", "concise", "-q"],
+    ));
+    assert!(
+        concise.starts_with("long.txt:1:912: error[weekday-mismatch]"),
+        "{concise}"
+    );
+    let check = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(tmp.path())
+        .args(["check", "long.txt"])
+        .output()
+        .expect("factlint runs");
+    for human in [
+        stdout(check),
+        stdout(audit_in(tmp.path(), &["long.txt", "-q"])),
+    ] {
+        assert!(human.contains(" --> long.txt:1:912\n"), "{human}");
+        // the snippet still shows the finding
+        assert!(human.contains("Sunday, March 2, 2024."), "{human}");
+    }
+}
+
 #[test]
 fn every_input_is_accounted_for_including_broken_ones() {
     let tmp = copy_fixtures();

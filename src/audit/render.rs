@@ -106,17 +106,29 @@ impl<W: Write> Writer<W> {
 
     fn human(&self, f: &FindingRow) -> String {
         let level = crate::report::human::level(f.severity);
+        let text: String;
         let mut report = Vec::new();
         let mut shown: Vec<&RelatedRow> = Vec::new();
         match &f.excerpt {
             Some(x) if !x.text.is_empty() => {
-                let len = x.text.len();
+                // the renderer counts the column from the start of the excerpt's line: when
+                // the excerpt was cut inside a long line, spaces stand for what was cut, so
+                // that the column it prints is the document's (the cut part is out of view)
+                let at = f.span.start.saturating_sub(x.start).min(x.text.len());
+                let pad = match x.text.get(..at) {
+                    Some(before) if !before.contains('\n') => {
+                        f.column.saturating_sub(before.chars().count() + 1)
+                    }
+                    _ => 0,
+                };
+                text = format!("{}{}", " ".repeat(pad), x.text);
+                let len = text.len();
                 let local = |s: SpanRow| {
-                    let a = s.start.saturating_sub(x.start).min(len);
-                    let b = s.end.saturating_sub(x.start).clamp(a, len);
+                    let a = (s.start.saturating_sub(x.start) + pad).min(len);
+                    let b = (s.end.saturating_sub(x.start) + pad).clamp(a, len);
                     a..b
                 };
-                let mut snippet = Snippet::source(x.text.as_str())
+                let mut snippet = Snippet::source(text.as_str())
                     .path(f.path.as_str())
                     .annotation(AnnotationKind::Primary.span(local(f.span)));
                 for r in &f.related {
@@ -132,7 +144,7 @@ impl<W: Write> Writer<W> {
                 // the excerpt starts on the finding's line only when it was not cut
                 let first_line = f
                     .line
-                    .saturating_sub(x.text[..local(f.span).start].matches('\n').count());
+                    .saturating_sub(text[..local(f.span).start].matches('\n').count());
                 snippet = snippet.line_start(first_line.max(1));
                 report.push(
                     level
