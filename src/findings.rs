@@ -66,3 +66,70 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
 }
+
+impl Finding {
+    /// Puts its message and its related places' messages on one line: each run of white
+    /// space holding a control character (a line break, a tab, a CR) becomes one space. A
+    /// message quotes the document's text, and a quoted span may cross a soft line break;
+    /// on one line, every format reads it alike (`concise`'s one line per finding, GitHub's
+    /// workflow commands, JUnit's attributes).
+    pub fn on_one_line(&mut self) {
+        one_line(&mut self.message);
+        for r in &mut self.related {
+            one_line(&mut r.message);
+        }
+    }
+}
+
+/// Replaces each run of white space in `s` that holds a control character by one space.
+pub fn one_line(s: &mut String) {
+    if !s.chars().any(char::is_control) {
+        return;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            run.push(c);
+            continue;
+        }
+        flush(&mut out, &mut run);
+        out.push(c);
+    }
+    flush(&mut out, &mut run);
+    *s = out;
+
+    /// A run of white space as it is, or one space when it holds a control character.
+    fn flush(out: &mut String, run: &mut String) {
+        if run.chars().any(char::is_control) {
+            out.push(' ');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn white_space_with_a_control_character_becomes_one_space() {
+        for (s, want) in [
+            ("rose from 2,000\nto 2,400", "rose from 2,000 to 2,400"),
+            (
+                "rose from 2,000 \r\n  to\t2,400",
+                "rose from 2,000 to 2,400",
+            ),
+            ("a\u{1b}[31mb", "a [31mb"),
+            // plain spaces are left as they are
+            ("two  spaces, no control", "two  spaces, no control"),
+            ("", ""),
+        ] {
+            let mut m = s.to_string();
+            one_line(&mut m);
+            assert_eq!(m, want, "{s:?}");
+        }
+    }
+}

@@ -13,9 +13,8 @@
 //!
 //! Differences adapted for: by design, `human`'s renderer writes a tab as four spaces and a
 //! CR as `␍` and indents a message's next lines, and SARIF keeps a WARC page's URI as it is
-//! (README), so pages' names are compared percent-decoded; not by design, kept as ignored
-//! repros below, JUnit drops control characters (tabs) and writes a line break raw in an
-//! attribute, and `concise` writes a message's line break raw.
+//! (README), so pages' names are compared percent-decoded; JUnit drops control characters
+//! from a document's name (quick-junit). Messages are one line in every format.
 //!
 //! Deterministic: a fixed list of seeds (`FACTLINT_FORMATS_CASES=N` runs seeds 0..N instead,
 //! `FACTLINT_FORMATS_SEED=S` one seed only). A failure prints the seed and the disagreement.
@@ -625,17 +624,11 @@ fn as_rendered(k: &Key) -> Key {
 }
 
 /// A finding as JUnit keeps it: quick-junit's `XmlString` drops every control character but
-/// LF (`\t` and CR too: `junit_keeps_a_messages_tabs`), and a line break in the `message`
-/// attribute of a failure is written raw, which an XML parser reads as a space
-/// (`junit_keeps_a_messages_line_breaks`).
+/// LF from a document's name (messages hold none: `a_message_is_one_line_in_every_format`).
 fn as_junit(k: &Key) -> Key {
     let mut k = k.clone();
     let keep = |c: char| !c.is_control() || c == '\n';
     k.0 = k.0.chars().filter(|&c| keep(c)).collect();
-    k.5 = k.5.chars().filter(|&c| keep(c)).collect();
-    if k.3 != "info" {
-        k.5 = k.5.replace('\n', " ");
-    }
     k
 }
 
@@ -803,6 +796,11 @@ fn run_case(seed: u64, seen: &mut BTreeMap<String, usize>) -> Result<(), String>
         }
         for k in &json.findings {
             *seen.entry(k.4.clone()).or_default() += 1;
+            // a message is one line (Finding::on_one_line), though the inputs and the rule
+            // pack's message hold tabs, CRs and line breaks
+            if k.5.chars().any(char::is_control) {
+                diffs.push(format!("a message holds a control character: {k:?}"));
+            }
             for (c, what) in [
                 ('\t', "tab"),
                 ('\n', "newline"),
@@ -855,8 +853,6 @@ fn every_format_reports_the_same_findings() {
             "house-gulls",
             "weekday-mismatch",
             "unsourced-statistic",
-            "message.tab",
-            "message.newline",
             "message.percent",
             "message.quote",
             "message.ampersand",
@@ -883,65 +879,43 @@ fn stdout(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// JUnit loses a message's tabs: quick-junit's `XmlString` strips ANSI escapes and control
-/// characters (its `strip-ansi-escapes` drops `\t` too), so "rose from 2,000<TAB>to<TAB>2,400"
-/// becomes "2,000to2,400" there while every other format keeps the tab (XML could carry it as
-/// `&#9;`, but quick-junit writes only what `XmlString` keeps). Not a small fix in the
-/// reporter; `every_format_reports_the_same_findings` compares junit's messages with their
-/// tabs dropped meanwhile.
+/// A message quoting a span across a soft line break of Markdown, or one with tabs, is one
+/// line in every format (`Finding::on_one_line`): `concise` writes one line per finding, and
+/// JUnit, whose library drops tabs and whose attributes read a line break as a space, says
+/// what the others say. (Before, `concise` wrote the line break raw and JUnit lost the tabs.)
 #[test]
-#[ignore = "quick-junit's XmlString drops tabs from messages (see the doc comment)"]
-fn junit_keeps_a_messages_tabs() {
+fn a_message_is_one_line_in_every_format() {
     let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        tmp.path().join("b.md"),
+        "Visitor numbers rose from 2,000\nto 2,400, a 35% rise, said the Port Authority.\n",
+    )
+    .expect("write");
     std::fs::write(
         tmp.path().join("t.txt"),
         "Visitor numbers rose from 2,000\tto\t2,400, a 35% rise.\n",
     )
     .expect("write");
-    let junit = stdout(tmp.path(), &["check", "t.txt", "--format", "junit"]);
-    assert!(
-        junit.contains("rose from 2,000\tto\t2,400") || junit.contains("2,000&#9;to&#9;2,400"),
-        "{junit}"
-    );
-}
-
-/// `concise` is one line per finding, but a message quoting a span across a soft line break
-/// of Markdown holds that line break, and `concise` writes it raw: the finding takes two lines
-/// and the second reads as neither a finding nor the summary. (Whether the message should
-/// quote the span with its whitespace collapsed, or concise escape it, is a design choice.)
-#[test]
-#[ignore = "concise writes a message's line break raw: one finding on two lines"]
-fn concise_writes_one_line_per_finding() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        tmp.path().join("b.md"),
-        "Visitor numbers rose from 2,000\nto 2,400, a 35% rise, said the Port Authority.\n",
-    )
-    .expect("write");
-    let concise = stdout(tmp.path(), &["check", "b.md", "--format", "concise"]);
-    assert!(concise.contains("[change-from-values]"), "{concise}");
-    assert_eq!(
-        concise.lines().count(),
-        2,
-        "a finding and the summary:\n{concise}"
-    );
-}
-
-/// JUnit: a failure's `message` attribute holds a message's line break raw (quick-xml escapes
-/// no LF in attributes), which every XML parser reads as a space (attribute-value
-/// normalisation); `&#10;` would keep it. Same cause and message as above.
-#[test]
-#[ignore = "junit writes a line break raw in the message attribute, read back as a space"]
-fn junit_keeps_a_messages_line_breaks() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        tmp.path().join("b.md"),
-        "Visitor numbers rose from 2,000\nto 2,400, a 35% rise, said the Port Authority.\n",
-    )
-    .expect("write");
-    let junit = stdout(tmp.path(), &["check", "b.md", "--format", "junit"]);
-    assert!(
-        junit.contains("message=\"rose from 2,000&#10;to 2,400"),
-        "{junit}"
-    );
+    for file in ["b.md", "t.txt"] {
+        let concise = stdout(tmp.path(), &["check", file, "--format", "concise"]);
+        assert!(concise.contains("[change-from-values]"), "{concise}");
+        // one line per finding, then the summary
+        let lines: Vec<&str> = concise.lines().collect();
+        let (summary, findings) = lines.split_last().expect("lines");
+        assert!(summary.contains("finding(s)"), "{concise}");
+        assert!(
+            findings
+                .iter()
+                .all(|l| l.starts_with(&format!("{file}:1:"))),
+            "{concise}"
+        );
+        assert!(concise.contains("rose from 2,000 to 2,400"), "{concise}");
+        let json = stdout(tmp.path(), &["check", file, "--format", "json"]);
+        assert!(json.contains("rose from 2,000 to 2,400"), "{json}");
+        let junit = stdout(tmp.path(), &["check", file, "--format", "junit"]);
+        assert!(
+            junit.contains("message=\"rose from 2,000 to 2,400"),
+            "{junit}"
+        );
+    }
 }

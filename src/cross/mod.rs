@@ -505,6 +505,9 @@ impl CrossIndex {
                 CrossCheck::QuoteConflicts(p) => self.quotes.check(p, &cx, &mut out),
             }
         }
+        for f in &mut out {
+            f.finding.on_one_line();
+        }
         out.sort_by(|a, b| {
             (
                 &a.path,

@@ -684,6 +684,9 @@ impl Registry {
             };
             rule.check.check(&cx, &mut out);
         }
+        for f in &mut out {
+            f.on_one_line();
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
