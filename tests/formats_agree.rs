@@ -586,14 +586,19 @@ const AUDIT_FORMATS: [(&str, Parser); 4] = [
     ("human", parse_human),
 ];
 
-/// Runs factlint in `dir` with `NO_COLOR`; its report in `parse`'s reading.
-fn run(dir: &Path, args: &[String], parse: Parser) -> Result<Report, String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+/// Runs factlint in `dir` with `NO_COLOR`.
+fn factlint<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .args(args)
         .output()
-        .expect("factlint runs");
+        .expect("factlint runs")
+}
+
+/// Runs factlint in `dir`; its report in `parse`'s reading.
+fn run(dir: &Path, args: &[String], parse: Parser) -> Result<Report, String> {
+    let out = factlint(dir, args);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut r = Report {
@@ -870,13 +875,7 @@ fn every_format_reports_the_same_findings() {
 
 /// Runs factlint in `dir`; its standard output.
 fn stdout(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("factlint runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    String::from_utf8_lossy(&factlint(dir, args).stdout).into_owned()
 }
 
 /// A message quoting a span across a soft line break of Markdown, or one with tabs, is one
