@@ -186,7 +186,6 @@ impl Sarif {
     }
 }
 
-/// A location in `path`; lines and columns only when `lines` indexes that file's `source`.
 /// Bytes written as they are in a path: RFC 3986's unreserved characters, sub-delimiters,
 /// `@` and `/`; everything else (space, `%`, `#`, `?`, `:`, non-ASCII bytes, …) is
 /// percent-encoded.
@@ -221,10 +220,10 @@ const URI_KEEPS: &AsciiSet = &PATH_KEEPS
 /// A document's name as a SARIF `artifactLocation.uri` (a URI reference). A name that is a
 /// URI (a WARC page's, `scheme://…`) keeps its delimiters and escapes, only characters no
 /// URI holds (a space, as in a repeat's `URI (2)`, non-ASCII, a `%` that starts no escape)
-/// being encoded. Anything else
-/// is a path, the name of a file or of a document in one (`FILE#ID`, `FILE:LINE`): on
-/// Windows `\` becomes `/`, and every byte but the unreserved ones, sub-delimiters, `@`
-/// and `/` is encoded, so `a.jsonl#id` stays one artifact rather than a file and a fragment.
+/// being encoded. Anything else is a path, the name of a file or of a document in one
+/// (`FILE#ID`, `FILE:LINE`): on Windows `\` becomes `/`, and every byte but the unreserved
+/// ones, sub-delimiters, `@` and `/` is encoded, so `a.jsonl#id` stays one artifact rather
+/// than a file and a fragment.
 fn artifact_uri(name: &str) -> String {
     let is_uri = name.split_once("://").is_some_and(|(scheme, _)| {
         scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -257,6 +256,7 @@ fn artifact_uri(name: &str) -> String {
     }
 }
 
+/// A location in `path`; lines and columns only when `lines` indexes that file's `source`.
 fn location(path: &str, source: Option<(&str, &LineIndex)>, span: Span) -> PhysicalLocation {
     let (start, end) = match source {
         Some((text, lines)) => (
