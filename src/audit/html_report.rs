@@ -6,6 +6,7 @@
 use super::index::{Index, IndexError};
 use super::{AuditSummary, FindingRow, Scope};
 use crate::findings::Severity;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -18,6 +19,15 @@ fn esc(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(s).into_owned()
 }
 
+/// Bytes a `file:` URL's path keeps as they are: ASCII letters and digits, `/`, `-`, `.`,
+/// `_`, `~`; every other byte is percent-encoded.
+const FILE_URL_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// A link target for a document path: a web address as is, a file on disk as a `file:` URL,
 /// anything else (a record inside an archive file) none.
 fn href(path: &str) -> Option<String> {
@@ -25,15 +35,11 @@ fn href(path: &str) -> Option<String> {
         return Some(path.to_string());
     }
     let abs = std::fs::canonicalize(Path::new(path)).ok()?;
-    let mut url = String::from("file://");
-    for b in abs.to_string_lossy().bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            url.push(b as char);
-        } else {
-            let _ = write!(url, "%{b:02X}");
-        }
-    }
-    Some(url)
+    let abs = abs.to_string_lossy();
+    Some(format!(
+        "file://{}",
+        utf8_percent_encode(&abs, FILE_URL_KEEPS)
+    ))
 }
 
 fn place(path: &str, line: usize, column: usize) -> String {
