@@ -72,15 +72,13 @@ pub fn run(args: &ReconcileArgs) -> i32 {
     let mut names = DocumentNames::new();
     for path in &args.claims {
         summary.files += 1;
-        let mut records = Records {
-            index: &mut index,
-            names: &mut names,
-            summary: &mut summary,
+        let mut read = |reader: &mut dyn BufRead| {
+            read_records(path, reader, &mut index, &mut names, &mut summary)
         };
         let res = if path == "-" {
-            records.read(path, io::stdin().lock())
+            read(&mut io::stdin().lock())
         } else {
-            std::fs::File::open(path).and_then(|f| records.read(path, io::BufReader::new(f)))
+            std::fs::File::open(path).and_then(|f| read(&mut io::BufReader::new(f)))
         };
         if let Err(e) = res {
             eprintln!("factlint: error: {path}: {e}");
@@ -113,53 +111,45 @@ pub fn run(args: &ReconcileArgs) -> i32 {
     }
 }
 
-/// Where the records read go.
-struct Records<'a> {
-    index: &'a mut CrossIndex,
-    names: &'a mut DocumentNames,
-    summary: &'a mut ReconcileSummary,
-}
-
-impl Records<'_> {
-    /// Adds every record of one JSONL stream to the index, a repeated name renamed (with a
-    /// warning); bad lines are reported and counted.
-    fn read(&mut self, path: &str, reader: impl BufRead) -> io::Result<()> {
-        let Records {
-            index,
-            names,
-            summary,
-        } = self;
-        for (n, line) in reader.lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<DocRecord>(&line) {
-                Ok(mut rec) => {
-                    summary.documents += 1;
-                    if let Some(renamed) = names.take(&rec.path) {
-                        eprintln!(
-                            "factlint: warning: {renamed}: {}",
-                            renamed_warning(&rec.path)
-                        );
-                        rec.path = renamed;
-                    }
-                    index.add(rec);
-                }
-                Err(e) => {
-                    summary.invalid_lines += 1;
-                    let msg = e.to_string();
-                    let msg = msg.split(" at line ").next().unwrap_or_default();
+/// Adds every record of one JSONL stream to the index, a repeated name renamed (with a
+/// warning); bad lines are reported and counted.
+pub fn read_records(
+    path: &str,
+    reader: &mut dyn BufRead,
+    index: &mut CrossIndex,
+    names: &mut DocumentNames,
+    summary: &mut ReconcileSummary,
+) -> io::Result<()> {
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<DocRecord>(&line) {
+            Ok(mut rec) => {
+                summary.documents += 1;
+                if let Some(renamed) = names.take(&rec.path) {
                     eprintln!(
-                        "factlint: error: {path}:{}:{}: not a document record: {msg}",
-                        n + 1,
-                        e.column()
+                        "factlint: warning: {renamed}: {}",
+                        renamed_warning(&rec.path)
                     );
+                    rec.path = renamed;
                 }
+                index.add(rec);
+            }
+            Err(e) => {
+                summary.invalid_lines += 1;
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or_default();
+                eprintln!(
+                    "factlint: error: {path}:{}:{}: not a document record: {msg}",
+                    n + 1,
+                    e.column()
+                );
             }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// Writes cross-source findings in `format`: `human` (each finding, its related places and
