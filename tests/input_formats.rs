@@ -530,3 +530,53 @@ fn cli_reads_compressed_archives_from_stdin() {
     assert_eq!(v["summary"]["documents"], 3);
     assert_eq!(v["summary"]["inputs"], 3);
 }
+
+/// A one-document file is read whole into a buffer of its size; what is not a plain
+/// regular file within the limit goes on as a stream. Both ways give the same: gzip is
+/// known by its bytes whatever the name, the size limit holds to the byte, and a named pipe
+/// is read to its end.
+#[test]
+fn one_document_files_whole_or_as_streams() {
+    let dir = scratch("whole");
+    let text = "Cargo rose 4 percent to 61 million tonnes in 2021.\n";
+    // gzip under a plain name, and under its own
+    std::fs::write(dir.join("packed.txt"), gzip(text.as_bytes())).unwrap();
+    std::fs::write(dir.join("packed.txt.gz"), gzip(text.as_bytes())).unwrap();
+    for name in ["packed.txt", "packed.txt.gz"] {
+        let loaded = open(&dir.join(name), &LoadOptions::default());
+        assert_eq!(doc(&loaded[0]).source, text, "{name}");
+        assert_eq!(loaded.len(), 1, "{name}");
+    }
+    // the size limit, to the byte, read whole and compressed
+    std::fs::write(dir.join("plain.txt"), text).unwrap();
+    let mut opts = LoadOptions::default();
+    for (limit, read) in [(text.len(), true), (text.len() - 1, false)] {
+        opts.limits.max_document_bytes = limit as u64;
+        for name in ["plain.txt", "packed.txt"] {
+            let loaded = open(&dir.join(name), &opts);
+            match &loaded[..] {
+                [Loaded::Document(d)] if read => assert_eq!(d.source, text),
+                [Loaded::Skipped {
+                    reason: SkipReason::TooLarge,
+                    ..
+                }] if !read => {}
+                other => panic!("{name} with a limit of {limit}: {other:?}"),
+            }
+        }
+    }
+    // a named pipe has no size: it is read as a stream, to its end
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("pipe.txt");
+        let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+        let long = text.repeat(5000);
+        let writer = {
+            let (fifo, long) = (fifo.clone(), long.clone());
+            std::thread::spawn(move || std::fs::write(fifo, long).unwrap())
+        };
+        let loaded = open(&fifo, &LoadOptions::default());
+        writer.join().unwrap();
+        assert_eq!(doc(&loaded[0]).source, long);
+    }
+}

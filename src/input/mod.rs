@@ -206,8 +206,13 @@ pub fn open(input: &InputRef, opts: &LoadOptions) -> Loads {
 /// Reads the inputs of one named input with the given reader, or the one [`open`] would
 /// choose.
 pub fn open_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -> Loads {
-    match open_stream(input, format, opts) {
-        Ok((name, stream, format, size)) => {
+    let opened = match input {
+        InputRef::File(p) => open_file(p, input, format, opts),
+        _ => open_stream(input, None, format, opts).map(Opened::Stream),
+    };
+    match opened {
+        Ok(Opened::Whole(item)) | Err(item) => Box::new(std::iter::once(item)),
+        Ok(Opened::Stream((name, stream, format, size))) => {
             if format.is_stream() {
                 match format {
                     Format::Warc => Box::new(warc::Records::new(name, stream, opts)),
@@ -219,7 +224,6 @@ pub fn open_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -
                 )))
             }
         }
-        Err(item) => Box::new(std::iter::once(item)),
     }
 }
 
@@ -227,25 +231,75 @@ pub fn open_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -
 /// when it is an uncompressed file.
 type Stream = (String, Box<dyn BufRead + Send>, Format, Option<u64>);
 
+/// An opened input: a stream still to read, or a one-document file read already.
+enum Opened {
+    Stream(Stream),
+    Whole(Loaded),
+}
+
+/// Opens a file. A regular file of a one-document format is read whole here, into one
+/// buffer of its size, in as few reads as the system allows (an archive of articles is
+/// mostly such files, and peeking at its head first cost reads and copies of its own); a
+/// compressed file, an archive format or anything not a regular file goes on as a stream.
+fn open_file(
+    path: &Path,
+    input: &InputRef,
+    format: Option<Format>,
+    opts: &LoadOptions,
+) -> Result<Opened, Loaded> {
+    let name = input.display();
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Err(stream_error(name, &e)),
+    };
+    let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+    let format = format.unwrap_or_else(|| Format::of_path(path));
+    let max = opts.limits.max_document_bytes;
+    let Some(size) = size.filter(|&s| s <= max && !format.is_stream()) else {
+        return open_stream(input, Some((Box::new(f), size)), Some(format), opts)
+            .map(Opened::Stream);
+    };
+    // room for one byte more than the size: a file grown since shows as such
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    if let Err(e) = (&mut f).take(max + 1).read_to_end(&mut bytes) {
+        return Err(stream_error(name, &e));
+    }
+    if compressed::is_gzip(&bytes) {
+        let raw: Box<dyn Read + Send> = Box::new(Cursor::new(bytes));
+        return open_stream(input, Some((raw, None)), Some(format), opts).map(Opened::Stream);
+    }
+    Ok(Opened::Whole(if bytes.len() as u64 > max {
+        Loaded::Skipped {
+            path: name,
+            reason: SkipReason::TooLarge,
+        }
+    } else {
+        load_bytes(name, bytes, format, opts)
+    }))
+}
+
+/// An input as a stream; `opened` is the reader and size of a file [`open_file`] opened.
 fn open_stream(
     input: &InputRef,
+    opened: Option<(Box<dyn Read + Send>, Option<u64>)>,
     format: Option<Format>,
     opts: &LoadOptions,
 ) -> Result<Stream, Loaded> {
     let name = input.display();
     let fail = |e: io::Error| stream_error(name.clone(), &e);
-    let (raw, size): (Box<dyn Read + Send>, Option<u64>) = match input {
-        InputRef::File(p) => {
-            let f = std::fs::File::open(p).map_err(fail)?;
-            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-            (Box::new(f), size)
-        }
-        InputRef::Stdin => (Box::new(io::stdin()), None),
-        InputRef::Unreadable { error, .. } => {
+    let (raw, size): (Box<dyn Read + Send>, Option<u64>) = match (opened, input) {
+        (Some(opened), _) => opened,
+        (None, InputRef::Stdin) => (Box::new(io::stdin()), None),
+        (None, InputRef::Unreadable { error, .. }) => {
             return Err(Loaded::Failed {
                 path: name,
                 error: error.clone(),
             })
+        }
+        (None, InputRef::File(p)) => {
+            let f = std::fs::File::open(p).map_err(fail)?;
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            (Box::new(f), size)
         }
     };
     let (head, raw) = peek(raw).map_err(fail)?;
