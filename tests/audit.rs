@@ -864,3 +864,70 @@ fn documents_of_one_name_are_all_kept() {
     let s = summary_of(&audit_in(dir, &args));
     assert_eq!((n(&s["extracted"]), n(&s["reused"])), (0, 5), "{s}");
 }
+
+/// Documents travel between the audit's threads in parcels (at most 32 documents, about
+/// 128 KB of text): an archive of many parcels — files, a JSONL archive, a document larger
+/// than a parcel, broken inputs among them — is audited whole, as `check` checks it,
+/// whatever the number of threads.
+#[test]
+fn an_archive_of_many_parcels_is_audited_whole() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let archive = dir.join("archive");
+    corpus::write_corpus(&archive, 260, 5).expect("corpus");
+    let mut rng = corpus::Rng::new(9);
+    let mut lines = String::new();
+    for i in 0..90 {
+        let (title, date, body) = corpus::article(&mut rng, 1000 + i);
+        let line =
+            serde_json::json!({"id": format!("w{i}"), "title": title, "date": date, "text": body});
+        lines.push_str(&format!("{line}\n"));
+    }
+    std::fs::write(archive.join("wire.jsonl"), lines).expect("write");
+    // one document larger than a parcel, between two small ones
+    let mut big = String::new();
+    while big.len() < 300 * 1024 {
+        big.push_str(&corpus::article(&mut rng, 7).2);
+    }
+    std::fs::write(archive.join("batch-000/article-000100b.txt"), big).expect("write");
+    std::fs::write(archive.join("batch-000/empty.txt"), "").expect("write");
+    std::fs::write(
+        archive.join("batch-000/photo.txt"),
+        [0u8, 159, 146, 150, 0, 1],
+    )
+    .expect("write");
+
+    let check = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args(["check", "archive", "--format", "json"])
+        .output()
+        .expect("factlint runs");
+    let checked = json(&check);
+    let audit = |jobs: &str| audit_in(dir, &["archive", "--format", "json", "-q", "--jobs", jobs]);
+    let one = audit("1");
+    assert_eq!(one.stdout, audit("2").stdout, "--jobs 1 and 2 differ");
+    let audited = json(&one);
+    let s = &audited["summary"];
+    assert_accounted(s);
+    // 260 files, 90 lines, the large one, the empty and the binary one
+    assert_eq!(n(&s["inputs"]), 260 + 90 + 3, "{s}");
+    assert_eq!((n(&s["skipped"]), n(&s["failed"])), (2, 0), "{s}");
+    for key in ["inputs", "documents", "skipped", "failed"] {
+        assert_eq!(s[key], checked["summary"][key], "{key}: {s}");
+    }
+    let per_document = finding_keys(&audited["findings"], Some("document"));
+    assert!(per_document.len() > 350, "{}", per_document.len());
+    assert_eq!(per_document, finding_keys(&checked["findings"], None));
+    assert!(
+        per_document
+            .iter()
+            .any(|k| k.starts_with("archive/wire.jsonl#w89 ")),
+        "the last line's document is audited"
+    );
+    assert!(
+        per_document
+            .iter()
+            .any(|k| k.starts_with("archive/batch-000/article-000100b.txt ")),
+        "the large document is audited"
+    );
+}

@@ -9,8 +9,12 @@
 //! - the **writer** (the calling thread), which stores them in the index, committing every
 //!   [`BATCH`] documents.
 //!
-//! At most `4 × jobs` documents wait in the input channel, one is in each worker's hands and
-//! `4 × jobs` results wait for the writer: that, not the archive, bounds the texts in memory.
+//! Documents and results travel in parcels of at most [`PARCEL_DOCS`] documents and about
+//! [`PARCEL_BYTES`] of text (one document larger than that travels alone), so that threads
+//! hand work on, and wake each other, once a parcel rather than once a document. At most
+//! `2 × jobs` parcels wait in the input channel, one is in each worker's hands and
+//! `2 × jobs + 4` parcels of results wait for the writer: that, not the archive, bounds the
+//! texts in memory.
 
 use super::index::{DocumentRow, FileRow, Index, IndexError};
 use super::progress::{Printer, Progress};
@@ -33,6 +37,11 @@ use std::time::{Duration, Instant};
 /// Documents per transaction (a transaction also ends after [`BATCH_TIME`]).
 pub const BATCH: usize = 512;
 pub const BATCH_TIME: Duration = Duration::from_secs(1);
+
+/// The most documents in a parcel handed from one thread to the next.
+pub const PARCEL_DOCS: usize = 32;
+/// The text in a parcel, in bytes, past which it is handed on.
+pub const PARCEL_BYTES: usize = 128 * 1024;
 
 /// The longest excerpt kept with a finding for the human format, in bytes.
 const EXCERPT_MAX: usize = 600;
@@ -170,8 +179,8 @@ pub fn run(
     let known = index.files()?;
     let lookup = index.lookup()?;
     let jobs = pool.current_num_threads().max(1);
-    let (work_tx, work_rx) = sync_channel::<Work>(4 * jobs);
-    let (msg_tx, msg_rx) = sync_channel::<Msg>(4 * jobs + 16);
+    let (work_tx, work_rx) = sync_channel::<Vec<Work>>(2 * jobs);
+    let (msg_tx, msg_rx) = sync_channel::<Vec<Msg>>(2 * jobs + 4);
     let stop = AtomicBool::new(false);
     let printer = progress.printer();
     let load_opts = LoadOptions {
@@ -201,10 +210,10 @@ pub fn run(
                 work_rx
                     .into_iter()
                     .par_bridge()
-                    .for_each_with(worker_tx, |tx, work| {
-                        let msg = process(work, opts, keep);
+                    .for_each_with(worker_tx, |tx, parcel| {
+                        let msgs = parcel.into_iter().map(|w| process(w, opts, keep)).collect();
                         // the writer stopped (an index error): drop the rest
-                        let _ = tx.send(msg);
+                        let _ = tx.send(msgs);
                     })
             })
         });
@@ -289,7 +298,11 @@ struct InputThread<'a> {
 impl InputThread<'_> {
     /// Reads every input; stops early when the writer failed or at a configuration error
     /// (returned).
-    fn run(self, work_tx: SyncSender<Work>, msg_tx: SyncSender<Msg>) -> Option<ConfigError> {
+    fn run(
+        self,
+        work_tx: SyncSender<Vec<Work>>,
+        msg_tx: SyncSender<Vec<Msg>>,
+    ) -> Option<ConfigError> {
         let InputThread {
             opts,
             load_opts,
@@ -301,13 +314,17 @@ impl InputThread<'_> {
         } = self;
         // names unique within the run, as `check` gives them (input::names)
         let mut names = input::names::DocumentNames::new();
+        let mut out = Outbox::new(work_tx, msg_tx);
         for inp in input::walk::expand(&opts.paths) {
             if stop.load(Ordering::Relaxed) {
                 return None;
             }
             let governing = match govern(&inp) {
                 Ok(g) => g,
-                Err(e) => return Some(e),
+                Err(e) => {
+                    out.flush();
+                    return Some(e);
+                }
             };
             let fingerprint = &*governing.fingerprint;
             let file = inp.display();
@@ -321,7 +338,7 @@ impl InputThread<'_> {
                     && row.rules == fingerprint
                     && keeps_its_names(row, &file, lookup.as_ref(), &mut names)
                 {
-                    if msg_tx.send(Msg::Reused { row: row.clone() }).is_err() {
+                    if !out.message(Msg::Reused { row: row.clone() }) {
                         return None;
                     }
                     continue;
@@ -362,7 +379,7 @@ impl InputThread<'_> {
                                 hash,
                                 governing: governing.clone(),
                             };
-                            alive = work_tx.send(work).is_ok();
+                            alive = out.work(work);
                             return alive;
                         }
                     }
@@ -371,7 +388,7 @@ impl InputThread<'_> {
                         loaded: other,
                     },
                 };
-                alive = msg_tx.send(msg).is_ok();
+                alive = out.message(msg);
                 alive
             });
             if !alive {
@@ -383,11 +400,61 @@ impl InputThread<'_> {
                 sent,
                 fingerprint: governing.fingerprint.clone(),
             };
-            if msg_tx.send(done).is_err() {
+            if !out.message(done) {
                 return None;
             }
         }
+        out.flush();
         None
+    }
+}
+
+/// The input thread's parcels being filled: documents for the workers, messages for the
+/// writer. Each is handed on when full, and both at the end.
+struct Outbox {
+    work_tx: SyncSender<Vec<Work>>,
+    msg_tx: SyncSender<Vec<Msg>>,
+    works: Vec<Work>,
+    bytes: usize,
+    msgs: Vec<Msg>,
+}
+
+impl Outbox {
+    fn new(work_tx: SyncSender<Vec<Work>>, msg_tx: SyncSender<Vec<Msg>>) -> Outbox {
+        Outbox {
+            work_tx,
+            msg_tx,
+            works: Vec::new(),
+            bytes: 0,
+            msgs: Vec::new(),
+        }
+    }
+
+    /// Adds a document for the workers; false when they are gone (the writer stopped).
+    fn work(&mut self, work: Work) -> bool {
+        self.bytes += work.doc.source.len();
+        self.works.push(work);
+        if self.works.len() < PARCEL_DOCS && self.bytes < PARCEL_BYTES {
+            return true;
+        }
+        self.bytes = 0;
+        self.work_tx.send(std::mem::take(&mut self.works)).is_ok()
+    }
+
+    /// Adds a message for the writer; false when it stopped.
+    fn message(&mut self, msg: Msg) -> bool {
+        self.msgs.push(msg);
+        self.msgs.len() < PARCEL_DOCS || self.msg_tx.send(std::mem::take(&mut self.msgs)).is_ok()
+    }
+
+    /// Hands on what the parcels hold (at the end of the inputs).
+    fn flush(&mut self) {
+        if !self.works.is_empty() {
+            let _ = self.work_tx.send(std::mem::take(&mut self.works));
+        }
+        if !self.msgs.is_empty() {
+            let _ = self.msg_tx.send(std::mem::take(&mut self.msgs));
+        }
     }
 }
 
@@ -581,7 +648,7 @@ fn floor(s: &str, mut i: usize) -> usize {
 
 /// The writer: stores what arrives, accounts for every input, commits in batches.
 fn write(
-    rx: Receiver<Msg>,
+    rx: Receiver<Vec<Msg>>,
     index: &mut Index,
     mut cross: Option<&mut CrossIndex>,
     progress: &mut Progress,
@@ -594,7 +661,7 @@ fn write(
     let mut pending: HashMap<String, Pending> = HashMap::new();
     let mut in_batch = 0;
     let mut batch_start = Instant::now();
-    for msg in rx {
+    for msg in rx.into_iter().flatten() {
         match msg {
             Msg::Extracted { mut row } => {
                 index.put_document(&row)?;
