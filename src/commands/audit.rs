@@ -7,7 +7,7 @@ use crate::audit::index::{Index, IndexError};
 use crate::audit::pipeline::{self, Governing, Options};
 use crate::audit::progress::Progress;
 use crate::audit::render::{Format, Writer};
-use crate::audit::{html_report, AuditSummary, Scope};
+use crate::audit::{html_report, AuditSummary};
 use crate::cli::{AuditArgs, AuditFormat};
 use crate::config::{Config, ConfigError, Settings};
 use crate::cross::CrossIndex;
@@ -206,8 +206,7 @@ fn audit(
         index.replace_cross_findings(&found, state)?;
     }
 
-    let all = index.counts(None)?;
-    let cross_counts = index.counts(Some(Scope::Cross))?;
+    let (all, cross_counts) = index.counts()?;
     let mut summary = AuditSummary {
         cross_findings: cross_counts.total(),
         extracted: stage.extracted,
