@@ -9,9 +9,9 @@
 //! - the **writer** (the calling thread), which stores them in the index, committing every
 //!   [`BATCH`] documents.
 //!
-//! Documents and results travel in parcels of at most [`PARCEL_DOCS`] documents and about
-//! [`PARCEL_BYTES`] of text (one document larger than that travels alone), so that threads
-//! hand work on, and wake each other, once a parcel rather than once a document. At most
+//! Documents and results travel in parcels, each handed on once it holds [`PARCEL_DOCS`]
+//! documents or [`PARCEL_BYTES`] of text (so it holds less than that plus one document), so
+//! that threads hand work on, and wake each other, once a parcel rather than once a document. At most
 //! `2 × jobs` parcels wait in the input channel, one is in each worker's hands and
 //! `2 × jobs + 4` parcels of results wait for the writer: that, not the archive, bounds the
 //! texts in memory.
