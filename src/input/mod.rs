@@ -208,7 +208,13 @@ pub fn open(input: &InputRef, opts: &LoadOptions) -> Loads {
 pub fn open_with(input: &InputRef, format: Option<Format>, opts: &LoadOptions) -> Loads {
     let opened = match input {
         InputRef::File(p) => open_file(p, input, format, opts),
-        _ => open_stream(input, None, format, opts).map(Opened::Stream),
+        InputRef::Stdin => {
+            open_stream(input, Box::new(io::stdin()), None, format, opts).map(Opened::Stream)
+        }
+        InputRef::Unreadable { error, .. } => Err(Loaded::Failed {
+            path: input.display(),
+            error: error.clone(),
+        }),
     };
     match opened {
         Ok(Opened::Whole(item)) | Err(item) => Box::new(std::iter::once(item)),
@@ -256,17 +262,16 @@ fn open_file(
     let format = format.unwrap_or_else(|| Format::of_path(path));
     let max = opts.limits.max_document_bytes;
     let Some(size) = size.filter(|&s| s <= max && !format.is_stream()) else {
-        return open_stream(input, Some((Box::new(f), size)), Some(format), opts)
-            .map(Opened::Stream);
+        return open_stream(input, Box::new(f), size, Some(format), opts).map(Opened::Stream);
     };
-    // room for one byte more than the size: a file grown since shows as such
+    // a byte of room past the size: the read that finds the end needs no more memory
     let mut bytes = Vec::with_capacity(size as usize + 1);
     if let Err(e) = (&mut f).take(max + 1).read_to_end(&mut bytes) {
         return Err(stream_error(name, &e));
     }
     if compressed::is_gzip(&bytes) {
         let raw: Box<dyn Read + Send> = Box::new(Cursor::new(bytes));
-        return open_stream(input, Some((raw, None)), Some(format), opts).map(Opened::Stream);
+        return open_stream(input, raw, None, Some(format), opts).map(Opened::Stream);
     }
     Ok(Opened::Whole(if bytes.len() as u64 > max {
         Loaded::Skipped {
@@ -278,30 +283,17 @@ fn open_file(
     }))
 }
 
-/// An input as a stream; `opened` is the reader and size of a file [`open_file`] opened.
+/// An input read as a stream from `raw` (a file's, with its `size` on disk when it is a
+/// regular file, or standard input): gzip is known by its first bytes and decompressed.
 fn open_stream(
     input: &InputRef,
-    opened: Option<(Box<dyn Read + Send>, Option<u64>)>,
+    raw: Box<dyn Read + Send>,
+    size: Option<u64>,
     format: Option<Format>,
     opts: &LoadOptions,
 ) -> Result<Stream, Loaded> {
     let name = input.display();
     let fail = |e: io::Error| stream_error(name.clone(), &e);
-    let (raw, size): (Box<dyn Read + Send>, Option<u64>) = match (opened, input) {
-        (Some(opened), _) => opened,
-        (None, InputRef::Stdin) => (Box::new(io::stdin()), None),
-        (None, InputRef::Unreadable { error, .. }) => {
-            return Err(Loaded::Failed {
-                path: name,
-                error: error.clone(),
-            })
-        }
-        (None, InputRef::File(p)) => {
-            let f = std::fs::File::open(p).map_err(fail)?;
-            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-            (Box::new(f), size)
-        }
-    };
     let (head, raw) = peek(raw).map_err(fail)?;
     let (head, stream, size): (Vec<u8>, Box<dyn Read + Send>, Option<u64>) =
         if compressed::is_gzip(&head) {
