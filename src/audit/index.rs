@@ -396,26 +396,18 @@ impl Index {
         Ok(())
     }
 
-    /// The number of stored documents.
-    pub fn document_count(&self) -> Result<usize> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+    /// A read-only view of the index as it is now, for another thread (`None` for a
+    /// temporary index): its read transaction is open, so what it reads stays as it was
+    /// when this returns, whatever this connection writes and commits meanwhile.
+    pub fn snapshot(&self) -> Result<Option<Lookup>> {
+        let Some(view) = self.lookup()? else {
+            return Ok(None);
+        };
+        // a read inside a transaction fixes the snapshot (write-ahead logging)
+        view.conn
+            .execute_batch("BEGIN; SELECT count(*) FROM meta;")
             .map_err(self.err())?;
-        Ok(n.max(0) as usize)
-    }
-
-    /// The stored cross-source index ([`crate::cross::CrossIndex::to_bytes`]) when it was
-    /// made with these rules and matches the stored documents.
-    pub fn cross_state(&self, rules: &str) -> Result<Option<Vec<u8>>> {
-        self.conn
-            .query_row(
-                "SELECT state FROM cross_state WHERE id=0 AND rules=?1",
-                [rules],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(self.err())
+        Ok(Some(view))
     }
 
     /// Deletes the stored cross-source index (once per run, inside the open transaction).
@@ -899,6 +891,32 @@ pub struct Lookup {
 }
 
 impl Lookup {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored cross-source index ([`crate::cross::CrossIndex::to_bytes`]) when it was
+    /// made with these rules and matches the stored documents.
+    pub fn cross_state(&self, rules: &str) -> Result<Option<Vec<u8>>> {
+        self.conn
+            .query_row(
+                "SELECT state FROM cross_state WHERE id=0 AND rules=?1",
+                [rules],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql_err(&self.path))
+    }
+
+    /// The number of stored documents.
+    pub fn document_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .map_err(sql_err(&self.path))?;
+        Ok(n.max(0) as usize)
+    }
+
     /// The stored content hash of a document of input file `file` checked with the rules
     /// `rules`, if any.
     pub fn content_hash(&self, path: &str, file: &str, rules: &str) -> Result<Option<String>> {

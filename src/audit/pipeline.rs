@@ -21,7 +21,7 @@ use super::progress::{Printer, Progress};
 use super::{Excerpt, FindingRow, RelatedRow, Scope};
 use crate::commands::summary::{Problem, Summary, MAX_LISTED_PROBLEMS};
 use crate::config::{Config, ConfigError};
-use crate::cross::{CrossIndex, DocRecord};
+use crate::cross::DocRecord;
 use crate::document::{Document, LineIndex};
 use crate::input::names::named_after_file;
 use crate::input::{self, InputRef, LoadOptions, Loaded};
@@ -165,15 +165,15 @@ pub struct Keep {
     pub record: bool,
 }
 
-/// Runs the documents stage, storing every result in `index` and, when `cross` is given,
-/// putting each extracted document's record in it (in place of its older version). Each
-/// input is checked as `govern` says.
+/// Runs the documents stage, storing every result in `index` and, when `records` is given,
+/// handing it each extracted document's cross-source record (for a cross-source index, in
+/// place of the document's older version). Each input is checked as `govern` says.
 pub fn run(
     opts: &Options,
     index: &mut Index,
     progress: &mut Progress,
     pool: &rayon::ThreadPool,
-    cross: Option<&mut CrossIndex>,
+    records: Option<&mut dyn FnMut(DocRecord)>,
     govern: &mut Govern,
 ) -> Result<Stage, IndexError> {
     let known = index.files()?;
@@ -190,7 +190,7 @@ pub fn run(
     let keep = Keep {
         claims: index.is_persistent() && opts.claims,
         record_json: index.is_persistent(),
-        record: cross.is_some(),
+        record: records.is_some(),
     };
     let result = std::thread::scope(|s| {
         let reader = InputThread {
@@ -220,7 +220,7 @@ pub fn run(
         let r = write(
             msg_rx,
             index,
-            cross,
+            records,
             progress,
             Summary::new(load_opts.limits),
         );
@@ -650,7 +650,7 @@ fn floor(s: &str, mut i: usize) -> usize {
 fn write(
     rx: Receiver<Vec<Msg>>,
     index: &mut Index,
-    mut cross: Option<&mut CrossIndex>,
+    mut records: Option<&mut dyn FnMut(DocRecord)>,
     progress: &mut Progress,
     inputs: Summary,
 ) -> Result<Stage, IndexError> {
@@ -665,8 +665,8 @@ fn write(
         match msg {
             Msg::Extracted { mut row } => {
                 index.put_document(&row)?;
-                if let (Some(c), Some(rec)) = (cross.as_deref_mut(), row.record.take()) {
-                    c.replace(*rec);
+                if let (Some(take), Some(rec)) = (records.as_mut(), row.record.take()) {
+                    take(*rec);
                 }
                 stage.extracted += 1;
                 stage.inputs.inputs += 1;
