@@ -4,9 +4,10 @@
 //!
 //! The stages: `pipeline.rs` reads the inputs on one thread, extracts and checks documents on
 //! a rayon pool, and stores each result through `index.rs` (SQLite) on the calling thread
-//! (while `commands/audit.rs` reads the stored cross-source index on another); the index is also the sort buffer, so the output (`render.rs`) and the report
-//! (`html_report.rs`) are queries over it, in an order that does not depend on the number of
-//! threads. `progress.rs` draws the progress bar.
+//! (while `commands/audit.rs` reads the stored cross-source index on another); the index is
+//! also the sort buffer, so the output (`render.rs`) and the report (`html_report.rs`) are
+//! queries over it, in an order that does not depend on the number of threads.
+//! `progress.rs` draws the progress bar.
 
 pub mod html_report;
 pub mod index;

@@ -11,10 +11,10 @@
 //!
 //! Documents and results travel in parcels, each handed on once it holds [`PARCEL_DOCS`]
 //! documents or [`PARCEL_BYTES`] of text (so it holds less than that plus one document), so
-//! that threads hand work on, and wake each other, once a parcel rather than once a document. At most
-//! `2 × jobs` parcels wait in the input channel, one is in each worker's hands and
-//! `2 × jobs + 4` parcels of results wait for the writer: that, not the archive, bounds the
-//! texts in memory.
+//! that threads hand work on, and wake each other, once a parcel rather than once a
+//! document. At most `2 × jobs` parcels wait in the input channel, one is in each worker's
+//! hands and `2 × jobs + 4` parcels of results wait for the writer: that, not the archive,
+//! bounds the texts in memory.
 
 use super::index::{DocumentRow, FileRow, Index, IndexError};
 use super::progress::{Printer, Progress};
