@@ -26,9 +26,18 @@ fn factlint() -> Command {
 }
 
 fn audit_in(dir: &Path, args: &[&str]) -> Output {
+    command_in(dir, "audit", args)
+}
+
+fn check_in(dir: &Path, args: &[&str]) -> Output {
+    command_in(dir, "check", args)
+}
+
+/// `factlint COMMAND ARGS...` run in `dir`.
+fn command_in(dir: &Path, command: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_factlint"))
         .current_dir(dir)
-        .arg("audit")
+        .arg(command)
         .args(args)
         .output()
         .expect("factlint runs")
@@ -244,11 +253,7 @@ fn human_columns_on_a_long_line_are_the_documents() {
         concise.starts_with("long.txt:1:912: error[weekday-mismatch]"),
         "{concise}"
     );
-    let check = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(tmp.path())
-        .args(["check", "long.txt"])
-        .output()
-        .expect("factlint runs");
+    let check = check_in(tmp.path(), &["long.txt"]);
     for human in [
         stdout(check),
         stdout(audit_in(tmp.path(), &["long.txt", "-q"])),
@@ -503,11 +508,7 @@ fn each_document_is_checked_as_check_checks_it() {
     );
     std::fs::write(&md, text).expect("write");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(dir)
-        .args(["check", "archive", "--format", "json"])
-        .output()
-        .expect("factlint runs");
+    let out = check_in(dir, &["archive", "--format", "json"]);
     let checked = finding_keys(&json(&out)["findings"], None);
     let audited = audit_in(dir, &["archive", "--format", "json", "-q"]);
     let per_document = finding_keys(&findings_of(&audited), Some("document"));
@@ -897,11 +898,7 @@ fn an_archive_of_many_parcels_is_audited_whole() {
     )
     .expect("write");
 
-    let check = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(dir)
-        .args(["check", "archive", "--format", "json"])
-        .output()
-        .expect("factlint runs");
+    let check = check_in(dir, &["archive", "--format", "json"]);
     let checked = json(&check);
     let audit = |jobs: &str| audit_in(dir, &["archive", "--format", "json", "-q", "--jobs", jobs]);
     let one = audit("1");
